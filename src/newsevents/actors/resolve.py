@@ -1,0 +1,314 @@
+"""Actors in text: names, titles, demonyms, metonyms and pronouns resolved to country, sector and code.
+
+One pass over a parsed article finds every mention (longest match in the knowledge base's token-tuple
+indexes, then fuzzy matching of person names the index missed); the coder then asks for the actor of an
+argument token, which composes the mentions in that token's noun phrase ("Israeli Defense Minister Yoav
+Gallant" is one actor). Pronouns and bare titles ("he", "the minister") take the last fitting person
+mentioned before them in the same article.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+from spacy.tokens import Doc, Span, Token
+
+from newsevents.actors.kb import Entry, KnowledgeBase
+from newsevents.model import Actor
+
+# Dependency labels that keep a token inside its head's name block ("US President Joe Biden").
+NAME_BLOCK_DEPS = frozenset({"compound", "amod", "nmod", "flat", "det", "nummod", "punct", "quantmod"})
+PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
+QUANTIFIERS = frozenset({"two", "three", "four", "five", "some", "many", "several", "one", "all", "most"})
+FUZZY_CUTOFF = 85.0
+# Sectors that, as a modifier, say more than the head noun does ("rebel commander" is REB, not MIL).
+MARKED_SECTORS = frozenset({"REB", "INS", "OPP", "ELI", "CVL", "REF"})
+
+
+@dataclass
+class Mention:
+    """Words that denote something in the knowledge base."""
+
+    start: int
+    end: int
+    entry: Entry | None = None
+    country: str | None = None  # for adjectives: "Israeli" -> ISR
+    title_sector: str | None = None
+    how: str = "exact"
+
+
+@dataclass
+class ArticleActors:
+    """Every mention of one parsed article, and the people mentioned in order (for pronouns)."""
+
+    doc: Doc
+    day: dt.date | None
+    by_token: dict[int, Mention] = field(default_factory=dict)
+    person_positions: list[int] = field(default_factory=list)
+    person_entries: list[Entry] = field(default_factory=list)
+
+    def add(self, mention: Mention) -> None:
+        for i in range(mention.start, mention.end):
+            self.by_token[i] = mention
+        if mention.entry is not None and mention.entry.kind == "person":
+            self.person_positions.append(mention.start)
+            self.person_entries.append(mention.entry)
+
+    def last_person_before(self, index: int, sector: str | None = None) -> Entry | None:
+        position = bisect.bisect_left(self.person_positions, index)
+        for entry in reversed(self.person_entries[:position]):
+            if sector is None or entry.at(self.day)[1] == sector:
+                return entry
+        return None
+
+
+class ActorResolver:
+    """Finds and composes actors; built once per process over a knowledge base."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self._fuzzy_names: list[str] = []
+        self._fuzzy_entries: list[Entry] = []
+        for key, entries in kb.names.items():
+            people = [e for e in entries if e.kind == "person"]
+            if people and len(key) > 1:
+                self._fuzzy_names.append(" ".join(key))
+                self._fuzzy_entries.append(people[0])
+
+    # -- one pass per article -------------------------------------------------------------------
+    def scan(self, doc: Doc, day: dt.date | None) -> ArticleActors:
+        found = ArticleActors(doc, day)
+        i = 0
+        while i < len(doc):
+            mention = self._match_at(doc, i) or self._title_at(doc, i)
+            if mention is None:
+                i += 1
+                continue
+            found.add(mention)
+            i = mention.end
+        self._add_fuzzy_people(doc, found)
+        self._add_surnames(doc, found)
+        found.person_positions, found.person_entries = _sorted_people(found)
+        return found
+
+    def _match_at(self, doc: Doc, i: int) -> Mention | None:
+        kb = self.kb
+        for n in range(min(kb.max_name_tokens, len(doc) - i), 0, -1):
+            key = tuple(token.text.replace("’", "'") for token in doc[i : i + n])
+            entries = kb.names.get(key)
+            if entries and _looks_like_name(doc[i : i + n]):
+                return Mention(i, i + n, entry=entries[0])
+            country = kb.adjectives.get(key)
+            if country:
+                return Mention(i, i + n, country=country)
+        return None
+
+    def _title_at(self, doc: Doc, i: int) -> Mention | None:
+        kb = self.kb
+        for n in range(min(kb.max_title_tokens, len(doc) - i), 0, -1):
+            key = tuple(token.lower_ for token in doc[i : i + n])
+            sector = kb.titles.get(key)
+            if sector:
+                return Mention(i, i + n, title_sector=sector, how="title")
+        return None
+
+    def _add_fuzzy_people(self, doc: Doc, found: ArticleActors) -> None:
+        """Person names the index missed ("Tzaji Hanegbi") matched by similarity to known names."""
+        if not self._fuzzy_names:
+            return
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" or len(ent) < 2 or any(t.i in found.by_token for t in ent):
+                continue
+            best = process.extractOne(
+                ent.text, self._fuzzy_names, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
+            )
+            if best is not None:
+                found.add(Mention(ent.start, ent.end, entry=self._fuzzy_entries[best[2]], how="fuzzy"))
+
+    def _add_surnames(self, doc: Doc, found: ArticleActors) -> None:
+        """A surname alone: the person of that name mentioned earlier, else the only one we know."""
+        for token in doc:
+            if token.i in found.by_token or token.pos_ != "PROPN":
+                continue
+            candidates = self.kb.surnames.get(token.text)
+            if not candidates:
+                continue
+            earlier = [e for e in found.person_entries if e in candidates]
+            if earlier:
+                found.add(Mention(token.i, token.i + 1, entry=earlier[-1], how="surname"))
+            elif len(candidates) == 1 and token.ent_type_ == "PERSON":
+                found.add(Mention(token.i, token.i + 1, entry=candidates[0], how="surname"))
+
+    # -- the actor of an argument -----------------------------------------------------------------
+    def actor_of(self, token: Token, found: ArticleActors) -> Actor | None:
+        """The actor a noun phrase headed by ``token`` denotes, or None when it denotes none we know."""
+        if token.lower_ in QUANTIFIERS:
+            inner = _of_object(token)
+            return self.actor_of(inner, found) if inner is not None else None
+        if token.pos_ == "PRON":
+            return self._pronoun(token, found)
+        block = _name_block(token)
+        mentions = _unique(found.by_token[t.i] for t in block if t.i in found.by_token)
+        actor = self._compose(token, block, mentions, found)
+        if actor is None:
+            actor = self._appositive(token, found)
+        if actor is not None and actor.country is None:
+            actor = self._country_from_attachment(token, actor, found)
+        return actor
+
+    def _compose(
+        self, head: Token, block: list[Token], mentions: list[Mention], found: ArticleActors
+    ) -> Actor | None:
+        text = _text_of(block)
+        title_sector = next((m.title_sector for m in mentions if m.title_sector), None)
+        head_sector = self._head_sector(head) if head.i not in found.by_token else None
+        modifier_sector = next(
+            (
+                self.kb.sector_words.get(t.lemma_.lower())
+                for t in block
+                if t.i != head.i and self.kb.sector_words.get(t.lemma_.lower()) in MARKED_SECTORS
+            ),
+            None,
+        )
+        former = any(self.kb.modifiers.get(t.lower_) == "ELI" for t in block)
+        entry_mention = next((m for m in mentions if m.entry is not None and m.entry.kind == "person"), None)
+        entry_mention = entry_mention or next((m for m in mentions if m.entry is not None), None)
+        adjective_country = next((m.country for m in mentions if m.country), None)
+        if entry_mention is not None:
+            entry = entry_mention.entry
+            assert entry is not None
+            country, sector = entry.at(found.day, title_sector)
+            how = entry_mention.how
+            if entry.kind == "country":
+                sector = entry.sector or modifier_sector or title_sector or head_sector
+                how = "metonym" if entry.sector else ("country" if sector is None else "modifier")
+            if former and entry.kind == "person":
+                sector = "ELI"
+            code = entry.code if entry.kind in ("organisation", "group") and entry.code else None
+            return Actor(
+                text=text, name=entry.name, country=country, sector=sector, code=code,
+                wikidata=entry.wikidata, how=how,
+            )  # fmt: skip
+        sector = modifier_sector or title_sector or head_sector
+        if former and sector:
+            sector = "ELI"
+        if adjective_country is None and sector is None:
+            return None
+        if adjective_country is None and _is_definite_title(head, block, title_sector):
+            person = found.last_person_before(head.i, title_sector)
+            if person is not None:
+                country, person_sector = person.at(found.day, title_sector)
+                return Actor(text, person.name, country, person_sector, wikidata=person.wikidata, how="coreference")
+        name = self.kb.country_names.get(adjective_country or "", None)
+        return Actor(text=text, name=name, country=adjective_country, sector=sector, how="modifier")
+
+    def _head_sector(self, head: Token) -> str | None:
+        """'security forces' before 'forces': a two-word sector noun wins over its head word."""
+        words = self.kb.sector_words
+        if head.i > 0:
+            pair = f"{head.doc[head.i - 1].lower_} {head.lemma_.lower()}"
+            plural = f"{head.doc[head.i - 1].lower_} {head.lower_}"
+            if pair in words or plural in words:
+                return words.get(pair) or words[plural]
+        return words.get(head.lemma_.lower()) or words.get(head.lower_)
+
+    def _pronoun(self, token: Token, found: ArticleActors) -> Actor | None:
+        if token.lower_ not in PERSONAL_PRONOUNS:
+            return None
+        person = found.last_person_before(token.i)
+        if person is None:
+            return None
+        country, sector = person.at(found.day)
+        return Actor(token.text, person.name, country, sector, wikidata=person.wikidata, how="coreference")
+
+    def _appositive(self, token: Token, found: ArticleActors) -> Actor | None:
+        """'his Turkish counterpart, Hakan Fidan': the apposition names the actor."""
+        for child in token.children:
+            if child.dep_ == "appos":
+                return self.actor_of(child, found)
+        return None
+
+    def _country_from_attachment(self, token: Token, actor: Actor, found: ArticleActors) -> Actor:
+        """A sector noun with no country takes it from its possessor, 'of'/'from' phrase or leader."""
+        for child in token.children:
+            inner = None
+            if child.dep_ == "poss":
+                inner = child
+            elif child.dep_ == "prep" and child.lower_ in ("of", "from"):
+                inner = _first_pobj(child)
+            elif child.dep_ == "acl" and child.lemma_ == "lead":
+                inner = _agent_object(child)
+            if inner is None:
+                continue
+            other = self.actor_of(inner, found)
+            if other is not None and other.country:
+                actor.country = other.country
+                actor.code = None
+                actor.__post_init__()
+                return actor
+        return actor
+
+
+def _looks_like_name(span: Span) -> bool:
+    """A lower-case common word is not a name ("us" is not the US, "chad" is not Chad)."""
+    first = span[0].text
+    return first[:1].isupper() or not first.isalpha()
+
+
+def _name_block(head: Token) -> list[Token]:
+    tokens = [head]
+    stack = [head]
+    while stack:
+        current = stack.pop()
+        for child in current.children:
+            if child.dep_ in NAME_BLOCK_DEPS or (child.dep_ == "poss" and current is head):
+                tokens.append(child)
+                stack.append(child)
+            elif child.dep_ == "case" and current is not head:
+                tokens.append(child)
+    return sorted(tokens, key=lambda t: t.i)
+
+
+def _text_of(tokens: list[Token]) -> str:
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    return doc[tokens[0].i : tokens[-1].i + 1].text
+
+
+def _unique(mentions: object) -> list[Mention]:
+    seen: list[Mention] = []
+    for mention in mentions:  # type: ignore[attr-defined]
+        if all(mention is not other for other in seen):
+            seen.append(mention)
+    return seen
+
+
+def _is_definite_title(head: Token, block: list[Token], sector: str | None) -> bool:
+    return sector is not None and any(t.lower_ == "the" for t in block) and head.tag_ in ("NN", "NNP")
+
+
+def _of_object(token: Token) -> Token | None:
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return _first_pobj(child)
+    return None
+
+
+def _first_pobj(prep: Token) -> Token | None:
+    return next((c for c in prep.children if c.dep_ == "pobj"), None)
+
+
+def _agent_object(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return _first_pobj(child)
+    return None
+
+
+def _sorted_people(found: ArticleActors) -> tuple[list[int], list[Entry]]:
+    pairs = sorted(zip(found.person_positions, found.person_entries, strict=True), key=lambda p: p[0])
+    return [p for p, _ in pairs], [e for _, e in pairs]

@@ -1,0 +1,103 @@
+"""Who did it and to whom: source and target tokens of a trigger, read off the dependency parse."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from newsevents.coding.knowledge import Pattern
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
+# Clauses whose subject is the governing clause's subject ("X agreed to meet Y", "X met Y and signed").
+SHARED_SUBJECT_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp"})
+DEFAULT_NOUN_TARGET_PREPS = frozenset({"to", "with", "against", "on"})
+NOUN_SOURCE_PREPS = frozenset({"by", "of", "from"})
+
+
+def is_passive(verb: Token) -> bool:
+    return any(child.dep_ in PASSIVE_SUBJECT_DEPS or child.dep_ == "auxpass" for child in verb.children)
+
+
+def with_conjuncts(token: Token) -> list[Token]:
+    """'Israel and Egypt': each coordinated actor acts on its own."""
+    result = [token]
+    for child in token.children:
+        if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN", "PRON"):
+            result.extend(with_conjuncts(child))
+    return result
+
+
+def prep_objects(head: Token, preps: frozenset[str]) -> Iterator[Token]:
+    for child in head.children:
+        if child.dep_ in ("prep", "agent", "dative") and child.lower_ in preps:
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    yield grandchild
+
+
+def verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
+    """The verb's logical subject: its own, else the one it shares with a governing clause."""
+    passive = is_passive(verb)
+    for child in verb.children:
+        if passive and child.dep_ == "agent":
+            return [pobj for pobj in child.children if pobj.dep_ == "pobj"]
+        if not passive and child.dep_ in SUBJECT_DEPS:
+            return [child]
+    if passive:
+        return []
+    if depth < 4 and verb.dep_ in SHARED_SUBJECT_DEPS and verb.head is not verb:
+        head = verb.head
+        if head.dep_ == "prep" and head.head is not head:  # "focus on obtaining"
+            head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            if verb.dep_ == "xcomp" and is_passive(head):  # "X is scheduled to meet Y": X meets
+                surface = [c for c in head.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+                if surface:
+                    return surface
+            return verb_subjects(head, depth + 1)
+    if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        owner = verb.head
+        possessor = next((c for c in owner.children if c.dep_ == "poss"), None)
+        return [possessor] if possessor is not None and verb.dep_ == "acl" else [owner]
+    return []
+
+
+def verb_targets(verb: Token, pattern: Pattern) -> list[Token]:
+    """Direct object (or passive subject), else the object of a target preposition."""
+    if is_passive(verb):
+        found = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+        if not found and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            found = [verb.head]  # "the delegation to the US canceled by Netanyahu"
+    else:
+        found = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    found += list(prep_objects(verb, pattern.target_preps))
+    for particle in verb.children:  # "meet with": spaCy hangs the preposition on a particle at times
+        if particle.dep_ == "prt":
+            found += list(prep_objects(particle, pattern.target_preps))
+    return found
+
+
+def noun_sources(noun: Token, pattern: Pattern | None = None) -> list[Token]:
+    """'Gallant's visit', 'the visit of his advisers', 'the Israeli delegation's visit'."""
+    found = [c for c in noun.children if c.dep_ == "poss"]
+    of_is_target = pattern is not None and pattern.of_role == "target"
+    found += list(prep_objects(noun, NOUN_SOURCE_PREPS - {"of"} if of_is_target else NOUN_SOURCE_PREPS))
+    found += [c for c in noun.children if c.dep_ in ("compound", "amod") and c.pos_ in ("PROPN", "ADJ")]
+    return found
+
+
+def noun_targets(noun: Token, pattern: Pattern) -> list[Token]:
+    preps = pattern.target_preps or DEFAULT_NOUN_TARGET_PREPS
+    if pattern.of_role == "target":
+        preps = preps | {"of"}
+    return list(prep_objects(noun, preps))
+
+
+def governing_subject(noun: Token) -> list[Token]:
+    """The subject of the verb that takes an event noun as object: 'Israel launched an attack on ...'."""
+    if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
+        return verb_subjects(noun.head)
+    return []

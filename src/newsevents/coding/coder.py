@@ -1,0 +1,390 @@
+"""Predicates to events: triggers matched on the parse, arguments, status, codes and confidence.
+
+For each sentence: every verb or event noun whose lemma has a pattern in ``coding/predicates.yaml`` is a
+trigger; the most specific pattern whose constraints hold (object, preposition, particle) gives the CAMEO
+code; the parse gives source and target tokens, which the actor resolver turns into actors; the status
+module gives the status. An event needs a source and a target with a known country (a dyad), except for
+patterns marked monadic (protests, mobilisation).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from typing import Protocol
+
+from spacy.tokens import Span, Token
+
+from newsevents.actors.resolve import ActorResolver, ArticleActors
+from newsevents.coding import arguments as args
+from newsevents.coding.knowledge import CodingKnowledge, Pattern
+from newsevents.coding.status import Governor, StatusReader
+from newsevents.model import Actor, Article, Event, Location
+from newsevents.nlp import Sentence
+
+Locate = Callable[[Span, Token, str | None], Location | None]  # sentence, trigger, country hint
+
+
+@dataclass
+class Trigger:
+    """A word that states an event, the pattern it matched, and any arguments the pattern bound."""
+
+    token: Token
+    pattern: Pattern
+    source_tokens: list[Token] | None = None  # bound by the pattern ("$" in PETRARCH syntax), else parse
+    target_tokens: list[Token] | None = None  # bound by the pattern ("+"), else parse
+
+
+class VerbMatcher(Protocol):
+    """Another source of verb patterns, e.g. a TABARI/PETRARCH ``.verbs`` dictionary a user loads."""
+
+    def match(self, verb: Token) -> Trigger | None: ...
+# Sectors that make a sentence political even when it also talks about sport or weather.
+POLITICAL_SECTORS = frozenset({"GOV", "MIL", "REB", "INS", "IGO", "COP", "OPP", "LEG", "JUD", "SPY"})
+INNER_PREPS = frozenset({"to", "with", "against", "on", "from", "for", "in"})
+REQUEST_PREPS = frozenset({"on", "upon", "to"})
+BETWEEN = frozenset({"between", "among"})
+VERBAL = (1, 3)  # QuadClasses of verbal cooperation and verbal conflict
+RECIPROCAL: list[Actor] = []  # a marker: the coordinated sources act on each other
+
+
+class Coder:
+    """Codes the sentences of a parsed article; built once per process."""
+
+    def __init__(
+        self,
+        knowledge: CodingKnowledge,
+        resolver: ActorResolver,
+        matchers: Sequence[VerbMatcher] = (),
+        *,
+        country_speaks_as_government: bool = True,
+    ) -> None:
+        self.knowledge = knowledge
+        self.resolver = resolver
+        self.matchers = list(matchers)
+        # "The US expressed concern": a country named as the speaker of a verbal act is its government.
+        # Off for users' dictionaries, whose codes for a bare country ("USA") are theirs to choose.
+        self.country_speaks_as_government = country_speaks_as_government
+        self.status = StatusReader(knowledge.cues)
+
+    def code(
+        self,
+        article: Article,
+        sentences: list[Sentence],
+        found: ArticleActors,
+        locate: Locate | None = None,
+    ) -> list[Event]:
+        events: list[Event] = []
+        for sentence in sentences:
+            if self._off_topic(sentence.span, found):
+                continue
+            plain, governed = self._split_governed(self.triggers(sentence.span))
+            for trigger in plain:
+                events.extend(self._events_of(trigger, sentence, article, found, locate))
+            for governor, trigger in governed:
+                act = self._governing_act(governor, trigger)
+                if act is not None:
+                    events.extend(self._events_of(act, sentence, article, found, locate))
+        return events
+
+    def _split_governed(self, triggers: list[Trigger]) -> tuple[list[Trigger], list[tuple[Governor, Trigger]]]:
+        """Acts governed by a threat, refusal, promise or request are coded as that act, once."""
+        governed: dict[int, tuple[Governor, Trigger]] = {}
+        plain: list[Trigger] = []
+        for trigger in triggers:
+            governor = self.status.governor(trigger.token)
+            if governor is None:
+                plain.append(trigger)
+            else:
+                governed.setdefault(governor.token.i, (governor, trigger))
+        # A governing verb's own pattern ("urge" alone is 020) gives way to the complement's finer code.
+        plain = [t for t in plain if t.token.i not in governed]
+        return plain, list(governed.values())
+
+    def _governing_act(self, governor: Governor, governed: Trigger) -> Trigger | None:
+        """'threatened to attack Y' -> a threat (138) by the subject of 'threatened' against Y."""
+        code = governed.pattern.code
+        kind = governor.kind
+        if kind == "commitment" and code[:2] >= "14":
+            kind = "threat"  # "vowed to crush the rebels" is a threat
+        complement = self.knowledge.complement(kind, code)
+        if complement is None:
+            return None
+        verb = governor.token
+        pattern = Pattern(code=complement, lemma=verb.lemma_.lower(), kind="verb", target_preps=REQUEST_PREPS)
+        if kind in ("appeal", "demand"):
+            targets = args.verb_targets(verb, pattern) or _governed_targets(governed)
+        else:
+            targets = _governed_targets(governed) or args.verb_targets(verb, pattern)
+        return Trigger(verb, pattern, source_tokens=args.verb_subjects(verb), target_tokens=targets)
+
+    # -- triggers ---------------------------------------------------------------------------------
+    def triggers(self, sent: Span) -> list[Trigger]:
+        found: list[Trigger] = []
+        consumed: set[int] = set()
+        for token in sent:
+            if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.tag_.startswith("VB")):
+                matched = self._matched(token)
+                if matched is not None:
+                    found.append(matched)
+                    continue
+                pattern = self._verb_pattern(token)
+                if pattern is not None:
+                    found.append(Trigger(token, pattern))
+                    if pattern.objects:
+                        consumed.update(c.i for c in token.children if set(phrases_at(c)) & pattern.objects)
+        for token in sent:
+            if token.pos_ == "NOUN" and token.i not in consumed:
+                pattern = self._noun_pattern(token)
+                if pattern is not None:
+                    found.append(Trigger(token, pattern))
+        return found
+
+    def _matched(self, verb: Token) -> Trigger | None:
+        """User dictionaries come first: a researcher's own codings win over ours."""
+        for matcher in self.matchers:
+            trigger = matcher.match(verb)
+            if trigger is not None:
+                return trigger
+        return None
+
+    def _verb_pattern(self, verb: Token) -> Pattern | None:
+        candidates = [p for phrase in phrases_at(verb) for p in self.knowledge.verbs.get(phrase, ())]
+        for pattern in sorted(candidates, key=lambda p: -p.specificity):
+            if _constraints_hold(verb, pattern):
+                return pattern
+        return None
+
+    def _noun_pattern(self, noun: Token) -> Pattern | None:
+        candidates = [p for phrase in phrases_at(noun) for p in self.knowledge.nouns.get(phrase, ())]
+        for pattern in sorted(candidates, key=lambda p: -p.specificity):
+            if _constraints_hold(noun, pattern):
+                return pattern
+        return None
+
+    def _off_topic(self, sent: Span, found: ArticleActors) -> bool:
+        """Sport results, weather, entertainment: no political interaction unless officials act."""
+        contexts = self.knowledge.filters.get("no_event_contexts", frozenset())
+        if not any(token.lemma_.lower() in contexts for token in sent):
+            return False
+        for token in sent:
+            mention = found.by_token.get(token.i)
+            if mention is not None and mention.entry is not None:
+                _, sector = mention.entry.at(found.day)
+                if sector in POLITICAL_SECTORS or mention.entry.kind == "organisation":
+                    return False
+            if mention is not None and mention.title_sector in POLITICAL_SECTORS:
+                return False
+        return True
+
+    # -- events -----------------------------------------------------------------------------------
+    def _events_of(
+        self,
+        trigger: Trigger,
+        sentence: Sentence,
+        article: Article,
+        found: ArticleActors,
+        locate: Locate | None,
+    ) -> list[Event]:
+        token, pattern = trigger.token, trigger.pattern
+        is_verb = pattern.kind == "verb"
+        status = self.status.verb_status(token) if is_verb else self.status.noun_status(token)
+        sources, targets, fallback = self._arguments(trigger, sentence.span, found)
+        reciprocal = targets is RECIPROCAL
+        if not sources or (not targets and not reciprocal and not pattern.monadic):
+            return []
+        pairs = _reciprocal(sources) if reciprocal else [(s, t) for s in sources for t in targets or [None]]
+        info = self.knowledge.info(pattern.code)
+        if self.country_speaks_as_government and self.knowledge.quad(pattern.code) in VERBAL:
+            pairs = [(_as_government(s), _as_government(t) if t else None) for s, t in pairs]
+        hint = (targets[0].country if targets else None) or sources[0].country
+        location = locate(sentence.span, token, hint) if locate else None
+        events = []
+        for source, target in pairs:
+            if target is not None and _same_actor(source, target):
+                continue
+            events.append(
+                Event(
+                    article_id=article.id,
+                    sentence=sentence.text,
+                    span=(sentence.start, sentence.end),
+                    plover_type=info.plover_type,
+                    plover_mode=pattern.mode or info.plover_mode,
+                    cameo_code=pattern.code,
+                    quad_class=self.knowledge.quad(pattern.code),
+                    goldstein=info.goldstein,
+                    status=status,
+                    date=event_date(sentence.span, article.published),
+                    source=source,
+                    target=target,
+                    location=location,
+                    confidence=_confidence(pattern, fallback, source, target),
+                    trigger=token.text,
+                    trigger_span=(token.idx, token.idx + len(token.text)),
+                )
+            )
+        return events
+
+    def _arguments(self, trigger: Trigger, sent: Span, found: ArticleActors) -> tuple[list[Actor], list[Actor], bool]:
+        token, pattern = trigger.token, trigger.pattern
+        if pattern.kind == "verb":
+            source_tokens = args.verb_subjects(token)
+            target_tokens = args.verb_targets(token, pattern)
+        else:
+            source_tokens = args.noun_sources(token, pattern) or args.governing_subject(token)
+            target_tokens = args.noun_targets(token, pattern)
+        if trigger.source_tokens is not None:
+            source_tokens = trigger.source_tokens
+        if trigger.target_tokens is not None:
+            target_tokens = trigger.target_tokens
+        sources = self._actors(source_tokens, found)
+        targets = [t for t in self._actors(target_tokens, found) if t not in sources]
+        fallback = False
+        if pattern.kind == "noun" and not sources and not targets:
+            sources = self._actors(list(args.prep_objects(token, BETWEEN)), found)
+        if len(sources) > 1 and not targets and not pattern.monadic:
+            return sources, RECIPROCAL, False  # "Japan and Australia signed an agreement"
+        if sources and not targets and not pattern.monadic:
+            targets = self._other_actor(sent, token, sources, found)
+            fallback = bool(targets)
+        return sources, targets, fallback
+
+    def _actors(self, tokens: list[Token], found: ArticleActors) -> list[Actor]:
+        actors: list[Actor] = []
+        for token in tokens:
+            for member in args.with_conjuncts(token):
+                actor = self.resolver.actor_of(member, found) or self._inner_actor(member, found)
+                if actor is not None and actor.country and actor not in actors:
+                    actors.append(actor)
+        return actors
+
+    def _inner_actor(self, token: Token, found: ArticleActors, depth: int = 0) -> Actor | None:
+        """An event noun as argument stands for its participants: 'cancelled the visit to Washington'."""
+        if depth > 1 or token.pos_ != "NOUN":
+            return None
+        for inner in args.prep_objects(token, INNER_PREPS):
+            actor = self.resolver.actor_of(inner, found) or self._inner_actor(inner, found, depth + 1)
+            if actor is not None:
+                return actor
+        for source in args.noun_sources(token):
+            actor = self.resolver.actor_of(source, found)
+            if actor is not None:
+                return actor
+        return None
+
+    def _other_actor(self, sent: Span, trigger: Token, sources: list[Actor], found: ArticleActors) -> list[Actor]:
+        """No target in the parse: the nearest actor of another country in the same sentence."""
+        countries = {s.country for s in sources}
+        best: tuple[int, Actor] | None = None
+        seen: set[int] = set()
+        for token in sent:
+            mention = found.by_token.get(token.i)
+            if mention is None or id(mention) in seen:
+                continue
+            seen.add(id(mention))
+            head = sent.doc[mention.start : mention.end].root
+            actor = self.resolver.actor_of(head, found)
+            if actor is None or not actor.country or actor.country in countries:
+                continue
+            distance = abs(head.i - trigger.i)
+            if best is None or distance < best[0]:
+                best = (distance, actor)
+        return [best[1]] if best else []
+
+
+MAX_PHRASE = 4
+
+
+def phrases_at(token: Token) -> list[str]:
+    """The word itself and the multiword phrases around it, as lemmas and as words ("hunger strike")."""
+    doc = token.doc
+    found = [token.lemma_.lower(), token.lower_]
+    for size in range(2, MAX_PHRASE + 1):
+        for start in range(max(token.i - size + 1, 0), min(token.i, len(doc) - size) + 1):
+            window = doc[start : start + size]
+            if window.root.i != token.i:  # the phrase belongs to its head word, once
+                continue
+            found.append(" ".join(t.lemma_.lower() for t in window))
+            found.append(" ".join(t.lower_ for t in window))
+    return found
+
+
+def _constraints_hold(trigger: Token, pattern: Pattern) -> bool:
+    children = list(trigger.children)
+    if pattern.particle and not any(
+        c.dep_ in ("prt", "advmod", "prep") and c.lower_ == pattern.particle for c in children
+    ):
+        return False
+    preps = [c for c in children if c.dep_ in ("prep", "prt", "agent", "dative")]
+    if pattern.prep:
+        preps = [c for c in preps if c.lower_ == pattern.prep]
+        if not preps:
+            return False
+    if pattern.objects:
+        if pattern.prep:
+            objects = [p for c in preps for p in c.children if p.dep_ == "pobj"]
+        else:
+            object_deps = ("dobj", "nsubjpass", "attr", "oprd") if args.is_passive(trigger) else ("dobj", "attr")
+            objects = [c for c in children if c.dep_ in object_deps]
+            if trigger.pos_ == "NOUN":
+                objects = children
+            objects += [p for c in preps for p in c.children if p.dep_ == "pobj"]
+        objects += [c for o in objects for c in o.children if c.dep_ == "conj"]  # "systems and ammunition"
+        if not any(set(phrases_at(o)) & pattern.objects for o in objects):
+            return False
+    return True
+
+
+def _as_government(actor: Actor) -> Actor:
+    if actor.how != "country" or actor.sector is not None:
+        return actor
+    return replace(actor, sector="GOV", code=None, how="country-as-government")
+
+
+def _reciprocal(actors: list[Actor]) -> list[tuple[Actor, Actor | None]]:
+    return [(a, b) for a in actors for b in actors if a is not b]
+
+
+def _governed_targets(trigger: Trigger) -> list[Token]:
+    if trigger.target_tokens is not None:
+        return trigger.target_tokens
+    if trigger.pattern.kind == "verb":
+        return args.verb_targets(trigger.token, trigger.pattern)
+    return args.noun_targets(trigger.token, trigger.pattern)
+
+
+def _same_actor(a: Actor, b: Actor) -> bool:
+    return a.code == b.code and a.name == b.name
+
+
+def _confidence(pattern: Pattern, fallback: bool, source: Actor, target: Actor | None) -> float:
+    score = 0.6 + 0.1 * min(pattern.specificity, 2)
+    if fallback:
+        score -= 0.2
+    if source.sector is None:
+        score -= 0.05
+    if target is not None and target.sector is None:
+        score -= 0.05
+    return round(max(0.05, min(score, 0.95)), 2)
+
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def event_date(sent: Span, published: str | None) -> str | None:
+    """The article's date, moved back to the weekday the sentence names ("on Monday")."""
+    if not published:
+        return None
+    try:
+        day = dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+    for token in sent:
+        lower = token.lower_
+        if lower in WEEKDAYS:
+            back = (day.weekday() - WEEKDAYS.index(lower)) % 7
+            return (day - dt.timedelta(days=back)).isoformat()
+        if lower == "yesterday":
+            return (day - dt.timedelta(days=1)).isoformat()
+    return day.isoformat()

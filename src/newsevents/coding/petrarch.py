@@ -1,0 +1,701 @@
+"""TABARI/PETRARCH verb dictionaries a researcher owns, applied over spaCy's dependency parse.
+
+``load_verbs`` reads a ``.verbs`` dictionary in either syntax and tells them apart by content:
+PETRARCH-1 (TABARI lineage: ``- SAID WOULD * TALKS [102]``, ``_`` joins words that must touch, a space
+lets words come between) and PETRARCH-2 (``- * POLICE (TO BORDER) [153]``: ``(...)`` a prepositional
+phrase, ``{...}`` a noun phrase whose last word is its head). Both become one linear form: words before
+``*`` must occur, in order, to the left of the verb in its clause; words after it, in order, in the verb's
+own subtree. ``$`` binds the source, ``+`` the target, ``%`` a coordinated actor, ``^`` skips a noun
+phrase, ``&NAME`` stands for any phrase of a synonym set. The verb's lemma (or its listed inflected
+form) selects the verb block; the most specific matching pattern gives the code, else the code of the
+verb line or of the block header. A ``.discards`` list silences whole sentences (or whole stories, for
+phrases marked ``+``).
+
+Nothing here walks a constituency tree: patterns are matched against token sequences cut from the
+dependency parse, which is how TABARI read sentences, with the parse only choosing the window.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.tokens import Span, Token
+
+from newsevents.actors.petrarch import DictionaryError, strip_comments
+from newsevents.coding import arguments as args
+from newsevents.coding.coder import Trigger
+from newsevents.coding.knowledge import Pattern
+
+NULL_CODE = "---"
+# PETRARCH's targets sit in the verb phrase: its object or the object of one of its prepositions.
+TARGET_PREPS = frozenset(
+    {
+        "to",
+        "with",
+        "against",
+        "for",
+        "on",
+        "in",
+        "at",
+        "into",
+        "toward",
+        "towards",
+        "over",
+        "about",
+        "from",
+        "upon",
+    }
+)
+# Clause links climbed to find the words left of a verb: "said it WOULD *", "PLAN_TO_*".
+CLIMB_DEPS = frozenset({"xcomp", "ccomp", "advcl", "conj", "pcomp", "acomp"})
+CLIMB_LIMIT = 2
+NOUN_POS = frozenset({"NOUN", "PROPN", "PRON"})
+SYMBOLS = {"$": "source", "+": "target", "%": "compound", "^": "skip"}
+CODE = re.compile(r"\[([^\]]*)\]")
+BRACES = re.compile(r"\{([^}]*)\}")
+
+
+# -- the dictionary -------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Element:
+    """One position of a pattern: words (any of several phrases) or an actor symbol."""
+
+    kind: str  # word | source | target | compound | skip
+    phrases: tuple[tuple[str, ...], ...] = ()
+    tight: bool = False  # no word may come between this element and the one before it
+
+
+@dataclass(frozen=True)
+class VerbPattern:
+    code: str
+    upper: tuple[Element, ...]  # left of the verb, in text order
+    lower: tuple[Element, ...]  # right of the verb, in text order
+    touches_verb: bool  # the last upper element must stand right before the verb ("FAILED_TO_*")
+    line: int
+
+    @property
+    def weight(self) -> int:
+        """Specificity: every word and actor symbol the pattern asks for."""
+        return sum(max((len(p) for p in e.phrases), default=1) for e in (*self.upper, *self.lower))
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        """The words right of the verb (the first phrase of each set), lower-cased."""
+        return tuple(w.lower() for e in self.lower if e.kind == "word" for w in e.phrases[0])
+
+
+@dataclass(frozen=True)
+class VerbEntry:
+    """A verb of a block: its base word, particles before/after it, and the code it carries alone."""
+
+    base: str
+    front: tuple[str, ...]
+    back: tuple[str, ...]
+    code: str
+    block: int
+
+
+@dataclass
+class VerbBlock:
+    name: str
+    code: str
+    patterns: list[VerbPattern] = field(default_factory=list)
+
+
+@dataclass
+class Discards:
+    """Phrases whose presence means a sentence (or, marked ``+``, a whole story) is not coded."""
+
+    sentence: re.Pattern[str] | None = None
+    story: re.Pattern[str] | None = None
+
+    def silences(self, sentence: Span) -> bool:
+        if self.sentence is not None and self.sentence.search(_padded(sentence.text)):
+            return True
+        return self.story is not None and bool(self.story.search(_padded(sentence.doc.text)))
+
+
+@dataclass
+class PetrarchVerbs:
+    """A loaded verbs dictionary: the coder asks it for a trigger on every verb (``VerbMatcher``)."""
+
+    blocks: list[VerbBlock] = field(default_factory=list)
+    forms: dict[str, list[VerbEntry]] = field(default_factory=dict)
+    synsets: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    syntax: int = 1
+    discards: Discards | None = None
+    exclusive: bool = False  # True: verbs the dictionary lacks state no event either
+
+    def match(self, verb: Token) -> Trigger | None:
+        """The dictionary's trigger for this verb, or None to let the coder's own patterns try."""
+        triggers = self.match_all(verb)
+        return triggers[0] if triggers else None
+
+    def match_all(self, verb: Token) -> list[Trigger]:
+        """Every event the verb states: one, or two for a paired code ``[032:033]`` (visit / receive a
+        visit) and for a compound actor ``%`` (each member acts on the others).
+
+        A trigger whose bindings are empty lists means "no event here" (a discarded sentence, a null
+        code ``[---]``): the coder then finds no source and codes nothing for the verb.
+        """
+        if self.discards is not None and self.discards.silences(verb.sent):
+            return [_silent(verb)]
+        entries = self._entries_of(verb)
+        if not entries:
+            return [_silent(verb)] if self.exclusive else []
+        entry, found = self._best_of(entries, verb)
+        code = found.pattern.code if found is not None else entry.code
+        forward, _, backward = code.partition(":")
+        if forward in ("", NULL_CODE) and backward in ("", NULL_CODE):
+            return [_silent(verb)]
+        return _triggers(verb, entry, found, forward, backward)
+
+    def _best_of(self, entries: list[VerbEntry], verb: Token) -> tuple[VerbEntry, Found | None]:
+        """A word listed in several blocks: the best pattern over all of them, else the first block
+        whose verb line carries a code."""
+        best: tuple[VerbEntry, Found] | None = None
+        for entry in entries:
+            found = best_pattern(self.blocks[entry.block].patterns, verb)
+            if found is not None and (best is None or found.pattern.weight > best[1].pattern.weight):
+                best = (entry, found)
+        if best is not None:
+            return best
+        coded = [e for e in entries if e.code.partition(":")[0] not in ("", NULL_CODE) or ":" in e.code]
+        return (coded or entries)[0], None
+
+    def _entries_of(self, verb: Token) -> list[VerbEntry]:
+        """Multi-word verbs ("cordon off", "wire tap") whose other words are there, else the word alone."""
+        candidates: list[VerbEntry] = []
+        for key in (verb.text.upper(), verb.lemma_.upper()):
+            for entry in self.forms.get(key, ()):
+                if entry not in candidates:
+                    candidates.append(entry)
+        phrasal = [e for e in candidates if (e.front or e.back) and _particles_hold(verb, e)]
+        return phrasal or [e for e in candidates if not (e.front or e.back)]
+
+
+def _silent(verb: Token) -> Trigger:
+    return Trigger(verb, Pattern(code=NULL_CODE, lemma=verb.lemma_.lower(), kind="verb"), [], [])
+
+
+def _particles_hold(verb: Token, entry: VerbEntry) -> bool:
+    doc = verb.doc
+    before = [t.text.upper() for t in doc[max(verb.i - len(entry.front), 0) : verb.i]]
+    if list(entry.front) != before:
+        return False
+    after = [t.text.upper() for t in doc[verb.i + 1 : verb.i + 1 + len(entry.back)]]
+    particles = [
+        c.text.upper() for c in verb.children if c.dep_ in ("prt", "prep", "advmod") and c.i > verb.i
+    ]
+    return list(entry.back) == after or all(word in particles for word in entry.back)
+
+
+# -- matching ---------------------------------------------------------------------------------------------
+Bindings = tuple[tuple[str, Token], ...]  # (source | target | compound, head token of the phrase)
+
+
+@dataclass(frozen=True)
+class Found:
+    """A pattern that matched and the noun phrases it bound."""
+
+    pattern: VerbPattern
+    bindings: Bindings = ()
+
+    def bound(self, kind: str) -> Token | None:
+        return next((token for k, token in self.bindings if k == kind), None)
+
+
+def best_pattern(patterns: Iterable[VerbPattern], verb: Token) -> Found | None:
+    """The heaviest pattern of the block that matches (the first one in the file among equals)."""
+    upper = _upper_window(verb)
+    lower = _lower_window(verb)
+    present = {w for t in (*upper, *lower) for w in (t.text.upper(), t.lemma_.upper(), t.norm_.upper())}
+    units = _NounUnits(verb.sent)
+    best: Found | None = None
+    for pattern in patterns:
+        if best is not None and pattern.weight <= best.pattern.weight:
+            continue
+        if not _words_present(pattern, present):
+            continue
+        found = _match_pattern(pattern, upper, lower, units)
+        if found is not None:
+            best = found
+    return best
+
+
+def _words_present(pattern: VerbPattern, present: set[str]) -> bool:
+    """A cheap test before the search: every word element has a phrase whose words all occur."""
+    for element in (*pattern.upper, *pattern.lower):
+        if element.kind == "word" and not any(all(w in present for w in p) for p in element.phrases):
+            return False
+    return True
+
+
+def _upper_window(verb: Token) -> list[Token]:
+    """Words left of the verb in its clause, and in the clauses it depends on ("said it would *")."""
+    top = verb
+    for _ in range(CLIMB_LIMIT):
+        if top.dep_ not in CLIMB_DEPS or top.head is top:
+            break
+        top = top.head
+    return [t for t in top.subtree if t.i < verb.i and not t.is_punct and not t.is_space]
+
+
+def _lower_window(verb: Token) -> list[Token]:
+    """Words right of the verb in its own subtree, less a coordinated clause ("... and promised aid")."""
+    cut: set[int] = set()
+    for child in verb.children:
+        if child.i > verb.i and (
+            (child.dep_ in ("conj", "parataxis") and child.pos_ in ("VERB", "AUX")) or child.dep_ == "cc"
+        ):
+            cut.update(t.i for t in child.subtree)
+    return [t for t in verb.subtree if t.i > verb.i and t.i not in cut and not t.is_punct and not t.is_space]
+
+
+class _NounUnits:
+    """Noun phrases as units that ``$ + % ^`` consume whole; built lazily, once per sentence."""
+
+    def __init__(self, sent: Span) -> None:
+        self.sent = sent
+        self._chunk_of: dict[int, Span] | None = None
+
+    def chunk_of(self, token: Token) -> Span | None:
+        if self._chunk_of is None:
+            self._chunk_of = {}
+            try:
+                for chunk in self.sent.noun_chunks:
+                    for t in chunk:
+                        self._chunk_of[t.i] = chunk
+            except ValueError:  # no parser: every noun stands alone
+                pass
+        return self._chunk_of.get(token.i)
+
+
+def _match_pattern(
+    pattern: VerbPattern, upper: list[Token], lower: list[Token], units: _NounUnits
+) -> Found | None:
+    lower_bound: Bindings = ()
+    if pattern.lower:
+        first = pattern.lower[0].tight
+        result = next(_ends(pattern.lower, 0, lower, 0, units, first, ()), None)
+        if result is None:
+            return None
+        lower_bound = result[1]
+    if not pattern.upper:
+        return Found(pattern, lower_bound)
+    last = len(upper)
+    for start in range(len(upper)):
+        for end, bound in _ends(pattern.upper, 0, upper, start, units, True, ()):
+            if end == last or not pattern.touches_verb:
+                return Found(pattern, bound + lower_bound)
+    return None
+
+
+def _ends(
+    elements: tuple[Element, ...],
+    index: int,
+    seq: list[Token],
+    pos: int,
+    units: _NounUnits,
+    anchored: bool,
+    bound: Bindings,
+) -> Iterator[tuple[int, Bindings]]:
+    """Where ``elements[index:]`` can end in ``seq`` when the first starts at ``pos`` (anchored) or
+    anywhere after it, with the phrases bound on the way."""
+    if index == len(elements):
+        yield pos, bound
+        return
+    element = elements[index]
+    tight_next = elements[index + 1].tight if index + 1 < len(elements) else False
+    for start in [pos] if anchored else range(pos, len(seq)):
+        for end, extra in _element_ends(element, seq, start, units):
+            yield from _ends(elements, index + 1, seq, end, units, tight_next, bound + extra)
+
+
+def _element_ends(
+    element: Element, seq: list[Token], start: int, units: _NounUnits
+) -> list[tuple[int, Bindings]]:
+    if start >= len(seq):
+        return []
+    if element.kind == "word":
+        ends = {
+            start + len(phrase)
+            for phrase in element.phrases
+            if start + len(phrase) <= len(seq)
+            and all(_word_fits(seq[start + k], w) for k, w in enumerate(phrase))
+        }
+        return [(end, ()) for end in sorted(ends, reverse=True)]
+    end, root = _unit_at(seq, start, units, compound=element.kind == "compound")
+    if root is None:
+        return []
+    return [(end, () if element.kind == "skip" else ((element.kind, root),))]
+
+
+def _word_fits(token: Token, word: str) -> bool:
+    return word in (token.text.upper(), token.lemma_.upper(), token.norm_.upper())
+
+
+def _unit_at(seq: list[Token], start: int, units: _NounUnits, *, compound: bool) -> tuple[int, Token | None]:
+    """The noun phrase beginning at ``seq[start]``: where it ends in ``seq`` and its head."""
+    token = seq[start]
+    chunk = units.chunk_of(token)
+    if chunk is not None:
+        root = chunk.root  # a phrase may start after words a pattern took ("THEIR ^ ABOUT +")
+        last = chunk.end - 1
+    elif token.pos_ in NOUN_POS:
+        root, last = token, token.i
+    else:
+        return start, None
+    if compound:
+        members = args.with_conjuncts(root)
+        if len(members) < 2:
+            return start, None
+        last = max(last, *(m.i for m in members))
+    end = start
+    while end < len(seq) and seq[end].i <= last:
+        end += 1
+    return end, root
+
+
+def _triggers(
+    verb: Token, entry: VerbEntry, found: Found | None, forward: str, backward: str
+) -> list[Trigger]:
+    words = frozenset(found.pattern.words) if found is not None else frozenset()
+    lemma = "_".join((*entry.front, entry.base, *entry.back)).lower()
+
+    def pattern_of(code: str) -> Pattern:
+        return Pattern(code=code, lemma=lemma, kind="verb", target_preps=TARGET_PREPS, objects=words)
+
+    bound_source = found.bound("source") if found is not None else None
+    bound_target = found.bound("target") if found is not None else None
+    compound = found.bound("compound") if found is not None else None
+    source = args.with_conjuncts(bound_source) if bound_source is not None else None
+    target = args.with_conjuncts(bound_target) if bound_target is not None else None
+    has_forward = forward not in ("", NULL_CODE)
+    if compound is not None and has_forward and compound.i < verb.i:
+        return _compound_triggers(verb, compound, pattern_of(forward), target)
+    if compound is not None and target is None:
+        target = args.with_conjuncts(compound)  # "AGREE * WITH %": a coordinated target is just the target
+    if not backward or backward == NULL_CODE:
+        return [Trigger(verb, pattern_of(forward), source, target)]
+    # A paired code: the reverse event needs both sides fixed, so read the unbound ones off the parse.
+    base = pattern_of(forward if has_forward else backward)
+    sources = source if source is not None else _expanded(args.verb_subjects(verb))
+    targets = target if target is not None else _expanded(args.verb_targets(verb, base))
+    triggers = [Trigger(verb, pattern_of(forward), sources, targets)] if has_forward else []
+    triggers.append(Trigger(verb, pattern_of(backward), targets, sources))
+    return triggers
+
+
+def _expanded(tokens: list[Token]) -> list[Token]:
+    return [member for token in tokens for member in args.with_conjuncts(token)]
+
+
+def _compound_triggers(
+    verb: Token, compound: Token, pattern: Pattern, target: list[Token] | None
+) -> list[Trigger]:
+    """'Gondor and Osgiliath have delayed their meeting': each member acts on the other members."""
+    members = args.with_conjuncts(compound)
+    if target is not None:
+        return [Trigger(verb, pattern, members, target)]
+    return [Trigger(verb, pattern, [a], [b for b in members if b is not a]) for a in members]
+
+
+# -- reading ---------------------------------------------------------------------------------------------
+def load_verbs(path: Path, *, discards: Iterable[Path] = (), exclusive: bool = False) -> PetrarchVerbs:
+    """Read a PETRARCH-1 or PETRARCH-2 ``.verbs`` dictionary (and any ``.discards`` lists).
+
+    Raises DictionaryError when the file cannot be read or holds no verb block at all.
+    """
+    lines = _read_lines(path)
+    verbs = parse_verbs(lines)
+    if not verbs.blocks:
+        raise DictionaryError(f"{path}: no verb block ('--- NAME [CODE] ---') found")
+    verbs.discards = load_discards(discards) if discards else None
+    verbs.exclusive = exclusive
+    return verbs
+
+
+def _read_lines(path: Path) -> list[str]:
+    try:
+        text = Path(path).read_text(encoding="utf-8", errors="replace")
+    except OSError as err:
+        raise DictionaryError(f"{path}: cannot read ({err.strerror or err})") from err
+    return strip_comments(text)
+
+
+def is_petrarch2(lines: list[str]) -> bool:
+    """PETRARCH-2 patterns mark phrases with ( ) and { }; PETRARCH-1 ones never do."""
+    return any(
+        line.lstrip().startswith("-") and "*" in line and ("(" in line or "{" in line) for line in lines
+    )
+
+
+def parse_verbs(lines: list[str]) -> PetrarchVerbs:
+    verbs = PetrarchVerbs(syntax=2 if is_petrarch2(lines) else 1)
+    verbs.synsets = _read_synsets(lines)
+    block: VerbBlock | None = None
+    in_synset = False
+    for number, raw in enumerate(lines, start=1):
+        line = raw.strip()
+        if not line or line.startswith("~"):  # "~" lines are PETRARCH-2 verb-verb transformations
+            in_synset = in_synset and bool(line)
+            continue
+        if line.startswith("&"):
+            in_synset = True
+        elif line.startswith("+") and in_synset:
+            continue
+        elif line.startswith("---"):
+            in_synset = False
+            block = _new_block(verbs, line)
+        elif line.startswith("-"):
+            in_synset = False
+            pattern = parse_pattern(line, number, verbs.synsets, syntax=verbs.syntax)
+            if block is not None and pattern is not None:
+                block.patterns.append(pattern)
+        elif block is not None:
+            in_synset = False
+            for entry in parse_verb_line(line, block, len(verbs.blocks) - 1):
+                for form in _forms(line, entry):
+                    verbs.forms.setdefault(form, []).append(entry)
+    return verbs
+
+
+def _new_block(verbs: PetrarchVerbs, line: str) -> VerbBlock:
+    codes = CODE.findall(line)
+    name = CODE.sub(" ", line).strip("- ").strip() or f"block {len(verbs.blocks) + 1}"
+    block = VerbBlock(name=name, code=codes[0].strip() if codes else NULL_CODE)
+    verbs.blocks.append(block)
+    return block
+
+
+def parse_verb_line(line: str, block: VerbBlock, index: int) -> list[VerbEntry]:
+    """``WORD``, ``WORD {IRREGULAR FORMS} [CODE]``, ``+CORDON_OFF``, ``WIRE_+TAP``, ``LASH OUT``."""
+    codes = CODE.findall(line)
+    code = codes[-1].strip() if codes else block.code
+    head = BRACES.sub(" ", CODE.sub(" ", line)).strip()
+    if not head:
+        return []
+    words = re.split(r"[_\s]+", head)
+    marked = [k for k, w in enumerate(words) if w.startswith("+")]
+    at = marked[0] if marked else 0
+    words = [w.lstrip("+") for w in words]
+    if not all(words):
+        return []
+    return [
+        VerbEntry(
+            base=words[at], front=tuple(words[:at]), back=tuple(words[at + 1 :]), code=code, block=index
+        )
+    ]
+
+
+def _forms(line: str, entry: VerbEntry) -> set[str]:
+    """The verb word's forms: the listed irregular ones, else the regular -S, -ED, -ING ones."""
+    forms = {entry.base}
+    listed = BRACES.search(line)
+    if listed is not None:
+        for item in listed.group(1).split():
+            parts = [p for p in item.split("_") if p]
+            marked = [p for p in parts if p.startswith("+")]
+            word = (
+                marked[0]
+                if marked
+                else parts[len(entry.front)]
+                if len(parts) > len(entry.front)
+                else parts[0]
+            )
+            forms.add(word.lstrip("+"))
+    else:
+        forms.update(regular_forms(entry.base))
+    return forms
+
+
+def regular_forms(base: str) -> set[str]:
+    third = base + "ES" if base.endswith(("S", "X", "Z", "CH", "SH")) else base + "S"
+    if base.endswith("Y") and len(base) > 1 and base[-2] not in "AEIOU":
+        third = base[:-1] + "IES"
+    past = base + "D" if base.endswith("E") else base + "ED"
+    ing = base[:-1] + "ING" if base.endswith("E") and not base.endswith("EE") else base + "ING"
+    return {third, past, ing}
+
+
+def plural(word: str) -> str:
+    if word.endswith("Y") and len(word) > 1 and word[-2] not in "AEIOU":
+        return word[:-1] + "IES"
+    if word.endswith(("S", "X", "Z", "CH", "SH")):
+        return word + "ES"
+    return word + "S"
+
+
+def _read_synsets(lines: list[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Synonym sets: ``&LABEL`` then ``+PHRASE`` lines; plurals unless the label or phrase ends in ``_``."""
+    raw: dict[str, list[tuple[str, bool]]] = {}
+    label: str | None = None
+    for line in (line.strip() for line in lines):
+        if line.startswith("&"):
+            name = line.split()[0]
+            label = name.rstrip("_")
+            raw.setdefault(label, [])
+            raw_plural = not name.endswith("_")
+            raw[label].append(("", raw_plural))  # remembers the label's plural rule in slot 0
+        elif line.startswith("+") and label is not None:
+            raw[label].append((line[1:].strip(), True))
+        elif line:
+            label = None
+    return {name: _expand_synset(name, raw, set()) for name in raw}
+
+
+def _expand_synset(
+    name: str, raw: dict[str, list[tuple[str, bool]]], seen: set[str]
+) -> tuple[tuple[str, ...], ...]:
+    if name in seen or name not in raw:
+        return ()
+    seen = seen | {name}
+    plurals = raw[name][0][1]
+    phrases: list[tuple[str, ...]] = []
+    for text, _ in raw[name][1:]:
+        if text.startswith("&"):
+            phrases.extend(_expand_synset(text.rstrip("_"), raw, seen))
+            continue
+        words = _words(text)
+        if not words:
+            continue
+        phrases.append(words)
+        if plurals and not text.endswith("_") and words[-1].isalpha() and len(words[-1]) > 2:
+            phrases.append((*words[:-1], plural(words[-1])))
+    return tuple(dict.fromkeys(phrases))
+
+
+def _words(text: str) -> tuple[str, ...]:
+    """Dictionary words as spaCy splits them: "DON'T" is DO + N'T."""
+    words: list[str] = []
+    for word in re.split(r"[_\s]+", text.upper().strip("_ ")):
+        if not word:
+            continue
+        if word.endswith("N'T") and len(word) > 3:
+            words.extend((word[:-3], "N'T"))
+        else:
+            words.append(word)
+    return tuple(words)
+
+
+def parse_pattern(
+    line: str, number: int, synsets: dict[str, tuple[tuple[str, ...], ...]], *, syntax: int
+) -> VerbPattern | None:
+    """One ``- WORDS * WORDS [CODE]`` line; None when it cannot be used (no ``*``, unknown synset,
+    TABARI's ``{a|b}`` alternatives in PETRARCH-1 syntax)."""
+    codes = CODE.findall(line)
+    if not codes:
+        return None
+    body = line[1 : line.rfind("[")]
+    if "*" not in body or (syntax == 1 and "{" in body):
+        return None
+    if syntax == 2:
+        body = re.sub(r"[(){}]", " ", body)
+    body = body.replace("_ ", " ")
+    before, _, after = body.partition("*")
+    upper = _elements(before.strip(), synsets, first_tight=False)
+    lower = _elements(after.rstrip(), synsets, first_tight=after.startswith("_"))
+    if upper is None or lower is None:
+        return None
+    return VerbPattern(
+        code=codes[-1].strip(),
+        upper=tuple(upper),
+        lower=tuple(lower),
+        touches_verb=before.endswith("_"),
+        line=number,
+    )
+
+
+def _elements(
+    text: str, synsets: dict[str, tuple[tuple[str, ...], ...]], first_tight: bool
+) -> list[Element] | None:
+    elements: list[Element] = []
+    for chunk in text.split():
+        pieces = [p for p in chunk.split("_") if p]
+        for k, piece in enumerate(pieces):
+            tight = k > 0 or (not elements and first_tight and chunk.startswith("_"))
+            element = _element(piece, synsets, tight)
+            if element is None:
+                return None
+            elements.append(element)
+    return elements
+
+
+def _element(piece: str, synsets: dict[str, tuple[tuple[str, ...], ...]], tight: bool) -> Element | None:
+    if piece in SYMBOLS:
+        return Element(SYMBOLS[piece], tight=tight)
+    if piece.startswith("&"):
+        phrases = synsets.get(piece.rstrip("_"))
+        return Element("word", phrases, tight) if phrases else None
+    words = _words(piece)
+    return Element("word", (words,), tight) if words else None
+
+
+# -- discards ----------------------------------------------------------------------------------------------
+def load_discards(paths: Iterable[Path]) -> Discards:
+    """Discard phrases: ``+`` marks a story-level one; a phrase ending in ``_`` must end a word, any other
+    is a stem ("BASEBALL" also drops "baseballs")."""
+    sentence: list[str] = []
+    story: list[str] = []
+    for path in paths:
+        for line in _read_lines(Path(path)):
+            text = line.strip()
+            if not text:
+                continue
+            target = story if text.startswith("+") else sentence
+            target.append(_discard_regex(text.lstrip("+").strip()))
+    return Discards(_alternation(sentence), _alternation(story))
+
+
+def _discard_regex(phrase: str) -> str:
+    whole = phrase.endswith("_")
+    words = [re.escape(w) for w in re.split(r"[_\s]+", phrase.strip("_ ")) if w]
+    return r"\s" + r"\s+".join(words) + (r"(?=[\s\W])" if whole else "")
+
+
+def _alternation(parts: list[str]) -> re.Pattern[str] | None:
+    return re.compile("|".join(parts), re.I) if parts else None
+
+
+def _padded(text: str) -> str:
+    return f" {text} "
+
+
+def is_verbs_file(path: Path) -> bool:
+    """A PETRARCH verbs dictionary, by name or by content (verb block headers and pattern lines)."""
+    name = path.name.lower()
+    if ".verbs" in name or "verbs." in name:
+        return True
+    if path.suffix.lower() in (".yaml", ".yml", ".csv", ".json"):
+        return False
+    head = _head(path)
+    return any(re.match(r"\s*---.*\[[^\]]*\]\s*---", line) for line in head)
+
+
+def is_discards_file(path: Path) -> bool:
+    return "discard" in path.name.lower()
+
+
+def _head(path: Path, limit: int = 4000) -> list[str]:
+    try:
+        with Path(path).open(encoding="utf-8", errors="replace") as handle:
+            return [line for _, line in zip(range(limit), handle, strict=False)]
+    except OSError:
+        return []
+
+
+def dictionary_matchers(paths: Iterable[Path], *, exclusive: bool = False) -> list[PetrarchVerbs]:
+    """Matchers for the coder from a run's non-actor dictionary files: one per ``.verbs`` dictionary,
+    each honouring every ``.discards`` list given (a discards list alone still silences sentences).
+    YAML pattern files of our own format are not matchers: the coding knowledge loads them."""
+    paths = [Path(p) for p in paths]
+    discards = [p for p in paths if is_discards_file(p)]
+    verbs = [p for p in paths if not is_discards_file(p) and is_verbs_file(p)]
+    matchers = [load_verbs(p, discards=discards, exclusive=exclusive) for p in verbs]
+    if discards and not matchers:
+        matchers.append(PetrarchVerbs(discards=load_discards(discards)))
+    return matchers

@@ -1,0 +1,178 @@
+"""Event status from the parse: asserted, negated, planned or hypothetical; and governing acts.
+
+The cue words are data (``coding/status.yaml``); this module only says where to look for them: the
+trigger's own auxiliaries, negation and conditional markers, the modifiers of an event noun ("a
+potential invasion"), and the clauses that govern the trigger ("is scheduled to meet", "cancelled the
+visit"). Reported speech is transparent: "X said Y will visit" keeps Y's own status.
+
+Some governing verbs are acts of their own: "threatened to attack" is a threat, "refused to meet" a
+refusal, "promised to send aid" a commitment, "urged Iran to release" a request. The governed act is
+then not coded; the coder codes the governing act with the code ``complement_codes`` gives for the
+governed act's code (a threatened attack is 138, a refused meeting 125 ...).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from newsevents.coding.knowledge import StatusCues
+
+ASSERTED, NEGATED, PLANNED, HYPOTHETICAL = "asserted", "negated", "planned", "hypothetical"
+# Cue kinds that are acts of their own, coded at the governing verb instead of the governed act.
+GOVERNING_ACTS = {
+    "threat": "threat",
+    "refusal": "refusal",
+    "commitment": "commitment",
+    "request_appeal": "appeal",
+    "request_demand": "demand",
+}
+CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "dobj", "nsubjpass", "acl", "advcl", "conj"})
+STEPS = 4
+
+
+@dataclass(frozen=True)
+class Governor:
+    """A governing act: 'threatened' in 'X threatened to attack Y'."""
+
+    kind: str  # threat | refusal | commitment | appeal | demand
+    token: Token
+
+
+class StatusReader:
+    """Reads status cues off the parse; built once over the cue lists."""
+
+    def __init__(self, cues: StatusCues) -> None:
+        self.cues = cues
+        self.verb_cues = {kind: _first_words(cues[kind]) for kind in cues.words}
+
+    def _is(self, kind: str, token: Token) -> bool:
+        return token.lemma_.lower() in self.verb_cues.get(kind, ()) or token.lower_ in self.verb_cues.get(kind, ())
+
+    # -- governing acts ---------------------------------------------------------------------------
+    def governor(self, trigger: Token) -> Governor | None:
+        """The threat, refusal, commitment or request that governs the trigger, if any."""
+        current = trigger
+        for _ in range(STEPS):
+            head = _clause_head(current) if current.dep_ != "conj" else None
+            if head is None:
+                return None
+            for kind, act in GOVERNING_ACTS.items():
+                if self._is(kind, head):
+                    return Governor(act, head)
+            if self._is("reporting", head):
+                return None
+            current = head
+        return None
+
+    # -- status -----------------------------------------------------------------------------------
+    def verb_status(self, verb: Token) -> str:
+        own = self.own_status(verb)
+        return own if own != ASSERTED else self._governed(verb, noun=False)
+
+    def noun_status(self, noun: Token) -> str:
+        for child in noun.children:
+            if child.dep_ == "det" and child.lower_ == "no":
+                return NEGATED
+            if child.dep_ in ("amod", "compound", "nmod", "det"):
+                if self._is("nonfactual_modifiers", child):
+                    return HYPOTHETICAL
+                if self._is("planned_modifiers", child):
+                    return PLANNED
+        if _after_phrase(noun, self.cues["nonfactual_modifiers"]):
+            return HYPOTHETICAL
+        if _after_phrase(noun, self.cues["planned_modifiers"]):
+            return PLANNED
+        return self._governed(noun, noun=True)
+
+    def own_status(self, verb: Token) -> str:
+        status = ASSERTED
+        for child in verb.children:
+            word = child.lower_
+            if child.dep_ == "neg" or (child.dep_ == "advmod" and word in ("never", "no longer")):
+                return NEGATED
+            if child.dep_ == "mark" and word in ("if", "unless", "whether"):
+                status = HYPOTHETICAL
+            if child.dep_ in ("aux", "auxpass") and status == ASSERTED:
+                if word in ("will", "shall", "'ll", "wo"):
+                    status = PLANNED
+                elif word == "would" and self._reported(verb):
+                    status = PLANNED  # "said it would send troops": the future of the past
+                elif word in self.cues["hypothetical"]:
+                    status = HYPOTHETICAL
+        return status
+
+    def _reported(self, verb: Token) -> bool:
+        return verb.dep_ == "ccomp" and self._is("reporting", verb.head)
+
+    def _governed(self, token: Token, *, noun: bool) -> str:
+        """Walk up the governing clauses; the nearest cue decides."""
+        current = token
+        for _ in range(STEPS):
+            head = _clause_head(current)
+            if head is None:
+                return ASSERTED
+            if self._is("cancellation", head) or self._is("postponement", head):
+                return ASSERTED if self.own_status(head) == NEGATED else NEGATED
+            if self._is("denial", head) or (self._is("negation", head) and head.pos_ == "VERB"):
+                return NEGATED  # "denied attacking", "failed to reach a deal", "refrained from"
+            if self._is("wish", head) or (self._is("hypothetical", head) and head.pos_ == "VERB"):
+                return HYPOTHETICAL
+            if self._planned_head(head, current):
+                own = self.own_status(head)
+                return own if own in (NEGATED, HYPOTHETICAL) else PLANNED
+            if self._is("reporting", head):
+                return ASSERTED
+            if head.pos_ in ("VERB", "AUX"):
+                head_status = self.own_status(head)
+                if noun:  # "did not launch an attack"; but "the visit was not affected" stays asserted
+                    return head_status if current.dep_ == "dobj" else ASSERTED
+                if head_status != ASSERTED and current.dep_ in ("xcomp", "conj"):
+                    return head_status
+            current = head
+        return ASSERTED
+
+    def _planned_head(self, head: Token, governed: Token) -> bool:
+        if governed.dep_ not in ("xcomp", "dobj", "nsubjpass", "acl", "pobj", "ccomp"):
+            return False
+        if head.lemma_ == "be" and governed.dep_ == "xcomp":
+            return True  # "the minister is to visit Paris"
+        if head.lemma_ == "go" and head.tag_ == "VBG" and governed.dep_ == "xcomp":
+            return True  # "is going to visit"
+        return self._is("planned", head)
+
+
+def _clause_head(token: Token) -> Token | None:
+    """The word that governs this clause or phrase, skipping prepositions ('refrain from attacking')."""
+    if token.dep_ not in CLAUSE_DEPS or token.head is token:
+        return None
+    head = token.head
+    if head.dep_ in ("prep", "agent") and head.head is not head:
+        head = head.head
+    return head
+
+
+PARTICLES = frozenset({"to", "on", "upon", "for", "out", "down", "off", "at", "from", "of", "with", "back", "into"})
+
+
+def _first_words(entries: frozenset[str]) -> frozenset[str]:
+    """Single-word cues as they are; of a verb and its particle ('call off', 'set to') the verb.
+
+    Longer phrases ('express willingness to') are left out: their first word alone means too little.
+    """
+    words = set()
+    for entry in entries:
+        parts = entry.split()
+        if len(parts) == 1 or (len(parts) == 2 and parts[1] in PARTICLES and parts[0] not in ("is", "are", "was")):
+            words.add(parts[0])
+    return frozenset(words)
+
+
+def _after_phrase(noun: Token, phrases: frozenset[str]) -> bool:
+    """'threat of attack', 'alternatives to a potential invasion': the noun is the object of a cue."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep":
+        return False
+    owner = prep.head
+    return f"{owner.lemma_.lower()} {prep.lower_}" in phrases or f"{owner.lower_} {prep.lower_}" in phrases

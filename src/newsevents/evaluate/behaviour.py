@@ -1,0 +1,79 @@
+"""Scoring the project's behavioural records: expected events field by field, one-to-one.
+
+Every coded event counts here, whatever its status: status is one of the fields that must match.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from newsevents.evaluate.findings import (
+    ACTOR_FIELDS,
+    PLACE_FIELDS,
+    SOURCE_FIELDS,
+    STATUS_FIELDS,
+    TARGET_FIELDS,
+    TYPE_FIELDS,
+    Finding,
+    event_summary,
+    finding_from_dict,
+    match_one_to_one,
+)
+from newsevents.evaluate.gold import GoldRecord
+from newsevents.evaluate.report import Counts, Measure, Ratio, RecordScore
+from newsevents.model import Event
+
+MEASURES = (Measure("event", "events (every given field equal)"),)
+RATIO_MEASURES = (
+    Measure("exact", "exact records (all found, nothing extra)"),
+    Measure("false_events", "false events on no-event records (lower is better)"),
+    Measure("status", "status, of events matched ignoring status"),
+    Measure("plover_type", "PLOVER type, of events matched ignoring type"),
+    Measure("source_actor", "source actor, of events matched ign. actors"),
+    Measure("target_actor", "target actor, of events matched ign. actors"),
+    Measure("place_name", "place name, of events matched ign. place"),
+    Measure("place_country", "place country, of events matched ign. place"),
+)
+
+
+def score(record: GoldRecord, events: Sequence[Event]) -> RecordScore:
+    findings = [finding_from_dict(raw) for raw in record.expected]
+    pairs = match_one_to_one(findings, events)
+    counts = Counts(tp=len(pairs), fp=len(events) - len(pairs), fn=len(findings) - len(pairs))
+    exact = counts.fp == 0 and counts.fn == 0
+    result = RecordScore(
+        counts={"event": counts},
+        ratios={
+            "exact": Ratio(int(exact), 1),
+            "false_events": Ratio(int(bool(events)), 1) if record.expect_no_events else Ratio(),
+            "status": _field_accuracy(findings, events, STATUS_FIELDS, STATUS_FIELDS),
+            "plover_type": _field_accuracy(findings, events, TYPE_FIELDS, frozenset({"plover_type"})),
+            "source_actor": _field_accuracy(findings, events, ACTOR_FIELDS, SOURCE_FIELDS),
+            "target_actor": _field_accuracy(findings, events, ACTOR_FIELDS, TARGET_FIELDS),
+            "place_name": _field_accuracy(findings, events, PLACE_FIELDS, frozenset({"location_name"})),
+            "place_country": _field_accuracy(findings, events, PLACE_FIELDS, frozenset({"location_country"})),
+        },
+        failed=not exact,
+        expected=list(record.expected),
+        predicted=[event_summary(event) for event in events],
+    )
+    if not exact:
+        result.reason = f"found {counts.tp} of {len(findings)} expected, {counts.fp} extra"
+    return result
+
+
+def _field_accuracy(
+    findings: Sequence[Finding], events: Sequence[Event], ignored: frozenset[str], judged: frozenset[str]
+) -> Ratio:
+    """Among events matched with `ignored` fields set aside, how often the `judged` fields are right.
+
+    Only pairs whose expectation constrains a judged field are counted: a null field cannot be wrong.
+    """
+    ratio = Ratio()
+    for i, j in match_one_to_one(findings, events, ignore=ignored):
+        finding = findings[i]
+        if not finding.constrains(judged):
+            continue
+        ratio.total += 1
+        ratio.count += all(finding.field_matches(name, events[j]) for name in judged)
+    return ratio

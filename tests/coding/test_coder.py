@@ -1,0 +1,81 @@
+"""The coder on sentences written for these tests: types, arguments, voice, coordination, status."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents import code_text
+from newsevents.model import Event
+
+
+def _events(text: str, day: str = "2024-03-25") -> list[Event]:
+    return code_text(text, published=day)
+
+
+def _dyads(events: list[Event]) -> set[tuple[str | None, str, str | None]]:
+    return {
+        (e.source.country if e.source else None, e.plover_type, e.target.country if e.target else None)
+        for e in events
+    }
+
+
+def test_active_and_passive_give_the_same_dyad() -> None:
+    active = _dyads(_events("Russian forces attacked Ukrainian troops near Bakhmut."))
+    passive = _dyads(_events("Ukrainian troops were attacked by Russian forces near Bakhmut."))
+    assert ("RUS", "ASSAULT", "UKR") in active
+    assert ("RUS", "ASSAULT", "UKR") in passive
+
+
+def test_coordinated_subjects_give_one_event_each() -> None:
+    dyads = _dyads(_events("France and Germany condemned Iran on Tuesday."))
+    assert {("FRA", "ACCUSE", "IRN"), ("DEU", "ACCUSE", "IRN")} <= dyads
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Egypt will host talks with Israel next week.", "planned"),
+        ("The Turkish foreign minister is scheduled to meet his Greek counterpart.", "planned"),
+        ("Russia did not attack Ukraine's power grid overnight, officials said.", "negated"),
+        ("Chinese warships could blockade Taiwan, analysts said.", "hypothetical"),
+        ("Indian troops clashed with Chinese soldiers on the border.", "asserted"),
+    ],
+)
+def test_status(text: str, status: str) -> None:
+    events = _events(text)
+    assert events, text
+    assert events[0].status == status
+
+
+def test_threat_codes_the_threat_not_the_threatened_act() -> None:
+    events = _events("North Korea threatened to attack South Korea.")
+    types = {e.plover_type for e in events}
+    assert "THREATEN" in types
+    assert "ASSAULT" not in types
+
+
+def test_refusal_codes_reject_and_not_the_refused_meeting() -> None:
+    events = _events("Iran refused to meet the American envoy in Oman.")
+    types = {e.plover_type for e in events}
+    assert "REJECT" in types
+    assert "CONSULT" not in types
+
+
+def test_sport_results_are_no_events() -> None:
+    assert _events("Brazil beat Argentina 2-1 in a friendly match in Rio de Janeiro on Saturday.") == []
+
+
+def test_abstaining_is_no_concession() -> None:
+    events = _events("The United States abstained in the Security Council vote on the resolution.")
+    assert not [e for e in events if e.plover_type in ("CONCEDE", "RETREAT")]
+
+
+def test_event_records_are_stable() -> None:
+    text = "Japan and Australia signed a defence agreement in Tokyo on Monday."
+    first, second = _events(text), _events(text)
+    assert first and [e.event_id for e in first] == [e.event_id for e in second]
+
+
+def test_weekday_moves_the_event_date_back() -> None:
+    events = _events("Spain recalled its ambassador to Argentina on Monday.", day="2024-05-22")
+    assert events and events[0].date == "2024-05-20"

@@ -1,0 +1,219 @@
+"""PETRARCH verb dictionaries: both syntaxes read from snippets written here, matched on our sentences."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.tokens import Token
+
+from newsevents.coding.petrarch import (
+    DictionaryError,
+    PetrarchVerbs,
+    dictionary_matchers,
+    is_verbs_file,
+    load_verbs,
+)
+from newsevents.nlp import load_nlp
+
+# PETRARCH-1 (TABARI) syntax: "_" joins words that must touch, a blank lets words come between.
+OLD_STYLE = """<!-- verbs for the tests: invented blocks, invented codes -->
+&PACTWORDS
++ACCORD
++PEACE_TREATY
+
+&NEVERWORDS_
++NEVER
++DID NOT
+
+--- ENDORSE [051] ---
+ENDORSE    # a comment after the verb
+- * &PACTWORDS [057]
+- * AID TO + [0731]
+- &NEVERWORDS_* [128]  # a closed connector: the set must touch the verb
+
+--- TRAVEL [042:043] ---
+JOURNEY
+FLY {FLIES FLEW FLOWN FLYING}
+
+--- SEAL [---] ---
++SEAL_OFF
+- * BORDER [1921]
+
+--- EXPLAIN [---] ---
+EXPLAIN
+- + WAS * TO $ [0211]
+"""
+
+# PETRARCH-2 syntax: (...) a prepositional phrase, {...} a noun phrase whose last word is the head.
+NEW_STYLE = """####### SYNONYM SETS #######
+&ARMY
++TROOPS
++SOLDIERS
+
+####### VERB PATTERNS #######
+---  DISPATCH   [---]  ---
+DISPATCH
+SEND {SENDS SENT SENDING}
+- * POLICE (TO BORDER)        [1531]  # SEND
+- * (TO BORDER)               [1541]  # SEND
+- &ARMY *                     [1542]  # SEND
+- * {RELIEF SUPPLIES}         [0731]  # SEND
+"""
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    return load_nlp()
+
+
+def _write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _verb(nlp, text: str, word: str) -> Token:  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    return next(t for t in doc if t.text == word)
+
+
+def _codes(verbs: PetrarchVerbs, token: Token) -> list[str]:
+    return [trigger.pattern.code for trigger in verbs.match_all(token)]
+
+
+@pytest.fixture
+def old_style(tmp_path: Path) -> PetrarchVerbs:
+    return load_verbs(_write(tmp_path, "tests.verbs.txt", OLD_STYLE))
+
+
+@pytest.fixture
+def new_style(tmp_path: Path) -> PetrarchVerbs:
+    return load_verbs(_write(tmp_path, "tests.verbs.txt", NEW_STYLE))
+
+
+def test_old_style_is_read_with_blocks_synsets_and_forms(old_style: PetrarchVerbs) -> None:
+    assert old_style.syntax == 1
+    assert [b.name for b in old_style.blocks] == ["ENDORSE", "TRAVEL", "SEAL", "EXPLAIN"]
+    assert [b.code for b in old_style.blocks] == ["051", "042:043", "---", "---"]
+    assert ("PEACE", "TREATY") in old_style.synsets["&PACTWORDS"]
+    assert ("ACCORDS",) in old_style.synsets["&PACTWORDS"]  # plurals are made for a plain label
+    assert ("NEVERS",) not in old_style.synsets["&NEVERWORDS"]  # but not for a label ending in "_"
+    assert {"ENDORSES", "ENDORSED", "ENDORSING"} <= set(old_style.forms)
+    assert "FLEW" in old_style.forms and "FLYED" not in old_style.forms  # listed forms replace rules
+    seal = old_style.forms["SEAL"][0]
+    assert (seal.base, seal.back) == ("SEAL", ("OFF",))
+
+
+def test_new_style_is_told_apart_by_its_brackets(new_style: PetrarchVerbs) -> None:
+    assert new_style.syntax == 2
+    assert len(new_style.blocks[0].patterns) == 4
+
+
+def test_a_synset_phrase_after_the_verb_gives_its_code(old_style: PetrarchVerbs, nlp) -> None:  # type: ignore[no-untyped-def]
+    verb = _verb(nlp, "Ruritania endorsed the peace treaty with Freedonia on Monday.", "endorsed")
+    assert _codes(old_style, verb) == ["057"]
+    plural = _verb(nlp, "Ruritania endorsed two accords with Freedonia.", "endorsed")
+    assert _codes(old_style, plural) == ["057"]
+
+
+def test_a_closed_connector_needs_touching_words(old_style: PetrarchVerbs, nlp) -> None:  # type: ignore[no-untyped-def]
+    touching = _verb(nlp, "Ruritania never endorsed the plan.", "endorsed")
+    apart = _verb(nlp, "Ruritania never said it endorsed the plan.", "endorsed")
+    assert _codes(old_style, touching) == ["128"]
+    assert _codes(old_style, apart) == ["051"]
+
+
+def test_no_pattern_falls_back_to_the_block_code(old_style: PetrarchVerbs, nlp) -> None:  # type: ignore[no-untyped-def]
+    verb = _verb(nlp, "Ruritania endorsed the plan of Freedonia.", "endorsed")
+    assert _codes(old_style, verb) == ["051"]
+
+
+def test_a_plus_binds_the_target(old_style: PetrarchVerbs, nlp) -> None:  # type: ignore[no-untyped-def]
+    verb = _verb(nlp, "Ruritania endorsed more aid to Freedonia and Sylvania.", "endorsed")
+    (trigger,) = old_style.match_all(verb)
+    assert trigger.pattern.code == "0731"
+    assert trigger.target_tokens is not None
+    assert {t.text for t in trigger.target_tokens} == {"Freedonia", "Sylvania"}  # with its conjuncts
+    assert trigger.source_tokens is None  # unbound: the coder reads the subject off the parse
+
+
+def test_source_and_target_bound_left_and_right_of_the_verb(old_style: PetrarchVerbs, nlp) -> None:  # type: ignore[no-untyped-def]
+    verb = _verb(nlp, "The plan was explained to Freedonia.", "explained")
+    (trigger,) = old_style.match_all(verb)
+    assert trigger.pattern.code == "0211"
+    assert [t.text for t in trigger.target_tokens or []] == ["plan"]
+    assert [t.text for t in trigger.source_tokens or []] == ["Freedonia"]
+
+
+def test_a_paired_code_gives_the_reverse_event_too(old_style: PetrarchVerbs, nlp) -> None:  # type: ignore[no-untyped-def]
+    verb = _verb(nlp, "The Ruritanian minister flew to Freedonia on Monday.", "flew")
+    there, back = old_style.match_all(verb)
+    assert (there.pattern.code, back.pattern.code) == ("042", "043")
+    assert [t.text for t in there.source_tokens or []] == ["minister"]
+    assert "Freedonia" in [t.text for t in there.target_tokens or []]
+    assert back.source_tokens == there.target_tokens and back.target_tokens == there.source_tokens
+
+
+def test_a_multiword_verb_needs_its_particle(old_style: PetrarchVerbs, nlp) -> None:  # type: ignore[no-untyped-def]
+    sealed_off = _verb(nlp, "Ruritanian troops sealed off the border with Freedonia.", "sealed")
+    assert _codes(old_style, sealed_off) == ["1921"]
+    sealed = _verb(nlp, "Ruritanian troops sealed the border with Freedonia.", "sealed")
+    assert old_style.match(sealed) is None  # SEAL alone is not in the dictionary
+
+
+def test_a_null_code_silences_the_verb(old_style: PetrarchVerbs, nlp) -> None:  # type: ignore[no-untyped-def]
+    verb = _verb(nlp, "Ruritania explained its position.", "explained")
+    (trigger,) = old_style.match_all(verb)
+    assert trigger.source_tokens == [] and trigger.target_tokens == []  # the coder finds no actors
+
+
+def test_a_verb_the_dictionary_lacks_is_left_to_the_coder_unless_exclusive(tmp_path: Path, nlp) -> None:  # type: ignore[no-untyped-def]
+    path = _write(tmp_path, "tests.verbs.txt", OLD_STYLE)
+    verb = _verb(nlp, "Ruritania attacked Freedonia.", "attacked")
+    assert load_verbs(path).match(verb) is None
+    silent = load_verbs(path, exclusive=True).match(verb)
+    assert silent is not None and silent.source_tokens == []
+
+
+def test_new_style_phrases_and_subject_sets(new_style: PetrarchVerbs, nlp) -> None:  # type: ignore[no-untyped-def]
+    police = _verb(nlp, "Ruritania sent police to the border.", "sent")
+    border = _verb(nlp, "Ruritania sent observers to the border.", "sent")
+    troops = _verb(nlp, "Ruritanian troops were sent to Freedonia.", "sent")
+    supplies = _verb(nlp, "Ruritania sent relief supplies to Freedonia.", "sent")
+    plain = _verb(nlp, "Ruritania sent a letter to Freedonia.", "sent")
+    assert _codes(new_style, police) == ["1531"]
+    assert _codes(new_style, border) == ["1541"]
+    assert _codes(new_style, troops) == ["1542"]
+    assert _codes(new_style, supplies) == ["0731"]
+    assert new_style.match(plain) is not None and _codes(new_style, plain) == ["---"]
+
+
+def test_discards_silence_a_sentence_or_a_story(tmp_path: Path, nlp) -> None:  # type: ignore[no-untyped-def]
+    verbs = _write(tmp_path, "tests.verbs.txt", OLD_STYLE)
+    discards = _write(tmp_path, "tests.discards.txt", "CHESS OLYMPIAD\n+HURRICANE   # story level\n")
+    matcher = load_verbs(verbs, discards=[discards])
+    sentence = nlp("Ruritania endorsed the chess olympiad with Freedonia.")
+    story = nlp("A hurricane hit the coast. Ruritania endorsed the peace treaty.")
+    plain = nlp("Ruritania endorsed the peace treaty.")
+    assert _codes(matcher, next(t for t in sentence if t.text == "endorsed")) == ["---"]
+    assert _codes(matcher, next(t for t in story if t.text == "endorsed")) == ["---"]
+    assert _codes(matcher, next(t for t in plain if t.text == "endorsed")) == ["057"]
+
+
+def test_run_files_become_matchers(tmp_path: Path) -> None:
+    verbs = _write(tmp_path, "mine.txt", OLD_STYLE)  # no telling name: known by its block headers
+    discards = _write(tmp_path, "mine.discards.txt", "CHESS OLYMPIAD\n")
+    patterns = _write(tmp_path, "patterns.yaml", "- code: '042'\n  verbs: [tour]\n")
+    assert is_verbs_file(verbs) and not is_verbs_file(patterns)
+    matchers = dictionary_matchers([verbs, discards, patterns])
+    assert len(matchers) == 1 and matchers[0].discards is not None
+    only_discards = dictionary_matchers([discards])
+    assert len(only_discards) == 1 and not only_discards[0].blocks
+
+
+def test_unusable_files_raise_with_the_reason(tmp_path: Path) -> None:
+    with pytest.raises(DictionaryError, match="cannot read"):
+        load_verbs(tmp_path / "missing.verbs.txt")
+    with pytest.raises(DictionaryError, match="no verb block"):
+        load_verbs(_write(tmp_path, "empty.verbs.txt", "# nothing here\n&SET\n+WORD\n"))
