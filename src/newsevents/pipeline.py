@@ -81,7 +81,12 @@ class Pipeline:
     def coder(self) -> Coder:
         from newsevents.coding.petrarch import dictionary_matchers  # user dictionaries are rare
 
-        return Coder(self.knowledge, self.resolver, matchers=dictionary_matchers(self._pattern_files))
+        matchers = dictionary_matchers(self._pattern_files)
+        # With a user's verbs dictionary its codes for a bare country ("ARN") stand as the user wrote them.
+        own_verbs = any(matcher.blocks for matcher in matchers)
+        return Coder(
+            self.knowledge, self.resolver, matchers=matchers, country_speaks_as_government=not own_verbs
+        )
 
     @cached_property
     def gazetteer(self) -> Gazetteer:

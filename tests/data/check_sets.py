@@ -27,24 +27,25 @@ SECTORS = {
     "CVL", "NGO", "IGO", "REF", "ELI", "SPY", "REL", "EDU", "HLH", "CRM", "UAF",
 }  # fmt: skip
 STATUSES = {"asserted", "negated", "planned", "hypothetical"}
-# The CAMEO roots each PLOVER type may carry under the project's conventions.
+# The CAMEO roots whose codes the PLOVER 2021 crosswalk sends to each type (signing a formal agreement,
+# 057, is SUPPORT; releasing people, 0841, is RETREAT; occupying territory, 192, is COERCE).
 ROOTS_BY_TYPE = {
-    "AGREE": {"03", "05", "08"},
-    "CONSULT": {"03", "04"},
+    "AGREE": {"03"},
+    "CONSULT": {"04"},
     "SUPPORT": {"05"},
+    "COOPERATE": {"06"},
+    "AID": {"07"},
     "CONCEDE": {"08"},
-    "COOPERATE": {"05", "06"},
-    "AID": {"03", "07"},
     "RETREAT": {"08"},
     "REQUEST": {"02", "10"},
-    "ACCUSE": {"11"},
+    "ACCUSE": {"09", "11"},
     "REJECT": {"12"},
     "THREATEN": {"13"},
     "PROTEST": {"14"},
-    "SANCTION": {"16"},
     "MOBILIZE": {"15"},
-    "COERCE": {"17"},
-    "ASSAULT": {"18", "19", "20"},
+    "SANCTION": {"11", "16"},
+    "COERCE": {"16", "17", "19"},
+    "ASSAULT": {"17", "18", "19", "20"},
 }
 RECORD_KEYS = {"id", "text", "published", "category", "split", "expected_events", "expect_no_events", "notes"}
 OPTIONAL_RECORD_KEYS = {"optional_events"}
@@ -87,11 +88,14 @@ def event_problems(event: dict[str, Any], countries: set[str]) -> list[str]:
 
 
 def location_problems(location: Any, countries: set[str]) -> list[str]:
+    """A location is {"name", "country"}; the name may list accepted spellings ("Kyiv", "Kiev")."""
     if location is None:
         return []
     if not isinstance(location, dict) or set(location) != {"name", "country"}:
         return [f"location {location!r}"]
-    if not location["name"] or location["country"] not in countries - BODIES:
+    names = location["name"] if isinstance(location["name"], list) else [location["name"]]
+    names_ok = bool(names) and all(isinstance(name, str) and name.strip() for name in names)
+    if not names_ok or location["country"] not in countries - BODIES:
         return [f"location {location!r}"]
     return []
 

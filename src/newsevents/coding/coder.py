@@ -241,8 +241,10 @@ class Coder:
         sources = self._actors(source_tokens, found)
         targets = [t for t in self._actors(target_tokens, found) if t not in sources]
         fallback = False
-        if pattern.kind == "noun" and not sources and not targets:
-            sources = self._actors(list(args.prep_objects(token, BETWEEN)), found)
+        if pattern.kind == "noun" and not sources:  # "talks between Israel and Hamas"
+            between = self._actors(list(args.prep_objects(token, BETWEEN)), found)
+            if len(between) > 1:
+                return between, RECIPROCAL, False
         if len(sources) > 1 and not targets and not pattern.monadic:
             return sources, RECIPROCAL, False  # "Japan and Australia signed an agreement"
         if sources and not targets and not pattern.monadic:

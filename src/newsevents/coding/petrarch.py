@@ -53,6 +53,7 @@ TARGET_PREPS = frozenset(
 CLIMB_DEPS = frozenset({"xcomp", "ccomp", "advcl", "conj", "pcomp", "acomp"})
 CLIMB_LIMIT = 2
 NOUN_POS = frozenset({"NOUN", "PROPN", "PRON"})
+NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 SYMBOLS = {"$": "source", "+": "target", "%": "compound", "^": "skip"}
 CODE = re.compile(r"\[([^\]]*)\]")
 BRACES = re.compile(r"\{([^}]*)\}")
@@ -372,8 +373,8 @@ def _triggers(
     bound_source = found.bound("source") if found is not None else None
     bound_target = found.bound("target") if found is not None else None
     compound = found.bound("compound") if found is not None else None
-    source = args.with_conjuncts(bound_source) if bound_source is not None else None
-    target = args.with_conjuncts(bound_target) if bound_target is not None else None
+    source = args.with_conjuncts(bound_source) if bound_source is not None else _clause_subject(verb)
+    target = args.with_conjuncts(bound_target) if bound_target is not None else _phrase_target(verb)
     has_forward = forward not in ("", NULL_CODE)
     if compound is not None and has_forward and compound.i < verb.i:
         return _compound_triggers(verb, compound, pattern_of(forward), target)
@@ -388,6 +389,49 @@ def _triggers(
     triggers = [Trigger(verb, pattern_of(forward), sources, targets)] if has_forward else []
     triggers.append(Trigger(verb, pattern_of(backward), targets, sources))
     return triggers
+
+
+def _phrase_target(verb: Token) -> list[Token] | None:
+    """PETRARCH's target: the first named phrase after the verb in its own phrase ("welcomed a
+    resumption of ties with Osgiliath", "condemned an attack by Osgiliath soldiers in Ithilen"), with its
+    conjuncts. None when there is none: the coder then reads the object off the parse."""
+    sent = verb.sent
+    units = _NounUnits(sent)
+    for token in _lower_window(verb):
+        if not _names_something(token):
+            continue
+        chunk = units.chunk_of(token)
+        head = chunk.root if chunk is not None else token
+        while head.dep_ in ("compound", "amod", "poss", "flat", "nmod") and head.head is not head:
+            head = head.head  # "Ithilen's president": the phrase is headed by what the name qualifies
+        return args.with_conjuncts(head)
+    return None
+
+
+def _names_something(token: Token) -> bool:
+    """A proper name or a capitalised adjective ("Russian students"), not a date or a number."""
+    if token.ent_type_ in NOT_NAMES:
+        return False
+    if token.pos_ == "PROPN":
+        return True
+    return token.pos_ == "ADJ" and token.text[:1].isupper() and not token.is_sent_start
+
+
+def _clause_subject(verb: Token) -> list[Token] | None:
+    """'Arnor is about to restore ties': when the parse gives the verb no subject, the subject of the
+    clause it hangs from (PETRARCH reads the subject off the nearest sentence node). None: the parse's
+    own subject stands, or there is none to find."""
+    if args.is_passive(verb) or args.verb_subjects(verb):
+        return None
+    head = verb
+    for _ in range(CLIMB_LIMIT + 1):
+        if head.head is head or head.dep_ not in (*CLIMB_DEPS, "prep"):
+            return None
+        head = head.head
+        subjects = [c for c in head.children if c.dep_ in args.SUBJECT_DEPS]
+        if subjects:
+            return _expanded(subjects)
+    return None
 
 
 def _expanded(tokens: list[Token]) -> list[Token]:

@@ -34,11 +34,10 @@ def find_dateline(text: str, gazetteer: Gazetteer | None = None) -> Location | N
     if match is None or not _looks_like_dateline(match):
         return None
     gazetteer = gazetteer or default_gazetteer()
-    place = match["place"].strip()
-    within = gazetteer.qualifier(match["qualifier"]) if match["qualifier"] else None
-    if match["qualifier"] and within is None:
+    place, qualifier = match["place"].strip(), match["qualifier"]
+    if qualifier and not gazetteer.qualifiers(qualifier):
         return None  # "Israel, Hamas -": a list, not a place and its state or country
-    location = gazetteer.lookup(place, within=within) if within else None
+    location = gazetteer.lookup_qualified(place, qualifier) if qualifier else None
     location = location or gazetteer.lookup(place)
     return replace(location, how="dateline") if location else None
 

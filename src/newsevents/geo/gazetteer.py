@@ -81,12 +81,16 @@ class Candidate(NamedTuple):
     own_name: bool  # the key is the place's own name, not one of its alternate names
 
 
+Accept = Callable[[Candidate], bool]
+
+
 @dataclass(frozen=True)
 class GeoWords:
     """The words of knowledge/geo/words.yaml, as sets for the hot path."""
 
     place_prepositions: frozenset[str]
     motion_prepositions: frozenset[str]
+    participant_prepositions: frozenset[str]
     mention_prepositions: frozenset[str]
     motion_lemmas: frozenset[str]
     area_nouns: frozenset[str]
@@ -111,6 +115,7 @@ class GeoWords:
         return cls(
             place_prepositions=place,
             motion_prepositions=motion,
+            participant_prepositions=words("participant_prepositions"),
             mention_prepositions=place | motion | words("mention_prepositions"),
             motion_lemmas=words("motion_lemmas"),
             area_nouns=area,
@@ -137,6 +142,7 @@ class Gazetteer:
         self._countries = self._country_rows()
         self.words = words
         self._curated: dict[str, list[Place]] = {}
+        self._divisions: dict[tuple[str, str], Place] | None = None
         self._load_aliases(aliases)
 
     @classmethod
@@ -165,7 +171,7 @@ class Gazetteer:
         *,
         country_hint: str | None = None,
         within: Location | None = None,
-        accept: Callable[[Candidate], bool] | None = None,
+        accept: Accept | None = None,
     ) -> Place | None:
         """The chosen place itself; `accept` drops candidates a caller cannot trust in its context."""
         candidates = self.candidates(name)
@@ -195,21 +201,43 @@ class Gazetteer:
 
     def division(self, country: str, admin1: str) -> Location | None:
         """A first-level division by its country and admin1 code (US states, territories of aliases.yaml)."""
-        for place in self._divisions_of(country):
-            if place.admin1 == admin1:
-                return place.location()
-        return None
+        if self._divisions is None:
+            self._divisions = self._division_table()
+        place = self._divisions.get((country, admin1))
+        return place.location() if place else None
 
-    def qualifier(self, text: str) -> Location | None:
-        """What the second part of "Paris, Texas" or "Washington, D.C." names: a division or a country."""
+    def qualifiers(self, text: str) -> list[Location]:
+        """What the second part of "Paris, Texas" or "Atlanta, Georgia" may name, likeliest first.
+
+        Only divisions and countries qualify; a caller tries them in turn until one holds the place
+        ("Atlanta, Georgia" is not in the country Georgia, so it is in the state).
+        """
+        found = []
         key = cached_fold(text)
         state = self.words.us_state_abbreviations.get(key) or (text.upper() if _is_state_code(text) else None)
-        if state:
-            division = self.division("USA", state)
-            if division:
-                return division
-        best = choose([c for c in self.candidates(text) if c.place.kind in "CA"])
-        return best.location() if best else None
+        if state and (division := self.division("USA", state)):
+            found.append(division)
+        candidates = [c for c in self.candidates(text) if c.place.kind in "CA"]
+        while (best := choose(candidates)) is not None:
+            if best.location() not in found:
+                found.append(best.location())
+            candidates = [c for c in candidates if c.place != best]
+        return found
+
+    def qualifier(self, text: str) -> Location | None:
+        """The likeliest of `qualifiers`."""
+        readings = self.qualifiers(text)
+        return readings[0] if readings else None
+
+    def lookup_qualified(
+        self, name: str, qualifier: str, *, country_hint: str | None = None, accept: Accept | None = None
+    ) -> Location | None:
+        """ "Paris, Texas": the place of that name in the first reading of the qualifier that has one."""
+        for area in self.qualifiers(qualifier):
+            place = self.best(name, country_hint=country_hint, within=area, accept=accept)
+            if place is not None:
+                return place.location()
+        return None
 
     # -- internals -----------------------------------------------------------------------------------------
 
@@ -239,15 +267,16 @@ class Gazetteer:
             self._neighbours[place.country] = frozenset(neighbours.split(",")) if neighbours else frozenset()
         return countries
 
-    def _divisions_of(self, country: str) -> Iterator[Place]:
-        for places in self._curated.values():
-            yield from (p for p in places if p.kind == "A" and p.country == country)
+    def _division_table(self) -> dict[tuple[str, str], Place]:
+        table = {}
         for number in range(len(self._countries), len(self._rows)):
             place = self._place(number)
             if place.kind != "A":
                 break  # divisions follow the countries
-            if place.country == country:
-                yield place
+            table[(place.country, place.admin1)] = place
+        for places in self._curated.values():  # hand-written territories win
+            table.update({(p.country, p.admin1): p for p in places if p.kind == "A" and p.admin1})
+        return table
 
     def _add_curated(self, names: Iterable[str], place: Place) -> None:
         for name in names:
@@ -337,7 +366,9 @@ class NameIndex:
     def __init__(self, names: str, offsets: dict[str, int]):
         self._names = names
         ends = [*list(offsets.values())[1:], len(names) + 1]
-        self._bounds = {prefix: (start, end - 1) for (prefix, start), end in zip(offsets.items(), ends)}
+        self._bounds = {
+            prefix: (start, end - 1) for (prefix, start), end in zip(offsets.items(), ends, strict=True)
+        }
         self._tables: dict[str, dict[str, str]] = {}
 
     def get(self, key: str) -> str | None:

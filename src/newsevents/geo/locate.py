@@ -3,11 +3,14 @@
 The order, first hit wins:
 1. argument: a place in a phrase of the trigger itself ("talks in Doha", "a visit to Washington", "an
    airstrike on Rafah"), its direct object when the trigger is a verb of motion or attack ("troops entered
-   Kherson"), a place naming the trigger noun ("the Doha talks"), or a place phrase of its direct object
-   or of the light verb that governs it ("held talks in Doha", "launched an airstrike on Rafah");
+   Kherson"), a place naming the trigger noun ("the Doha talks"), or a place phrase of its direct object,
+   of the light verb that governs it ("held talks in Doha", "launched an airstrike on Rafah") or of a
+   fellow participant ("clashed with settlers near Bethlehem"); when a phrase names a town inside a
+   region or country found with it ("near Jenin in the West Bank"), the town;
 2. sentence: a place phrase elsewhere in the trigger's own clause ("Blinken arrived in Tel Aviv for
-   talks"), in a subjectless clause hanging on it ("Speaking in Kyiv, Blinken announced ..."), or of the
-   verb the trigger's clause completes ("travelled to Kyiv to meet Zelensky");
+   talks"), on its subject ("Lawmakers in Georgia passed ..."), in a subjectless clause hanging on it
+   ("Speaking in Kyiv, Blinken announced ..."), or of the verb the trigger's clause completes ("travelled
+   to Kyiv to meet Zelensky");
 3. dateline: the article's dateline place;
 4. None.
 A place met only in passing (in a relative clause, another clause with its own subject, a modifier such
@@ -89,6 +92,10 @@ def argument_slots(trigger: Token, words: GeoWords) -> Iterator[Token]:
     if trigger.pos_ in NOUNS and trigger.dep_ in ("dobj", "nsubjpass", "attr") and trigger.head.pos_ in VERBS:
         # a light verb carries the noun's phrases as often as the noun does
         yield from prepositional_objects(trigger.head, words, motion)
+    for prep in trigger.children:  # "clashed with settlers near Bethlehem"
+        if prep.dep_ in PREP_DEPS and prep.lower_ in words.participant_prepositions:
+            for participant in (child for child in prep.children if child.dep_ == "pobj"):
+                yield from prepositional_objects(participant, words, motion=False)
 
 
 def clause_slots(trigger: Token, words: GeoWords) -> Iterator[Token]:

@@ -30,6 +30,8 @@ NEVER_PLACE_LABELS = frozenset(
 ACTOR_DEPS = frozenset({"nsubj", "poss"})
 # A town nobody has counted or a hamlet is no safe reading of an untagged capitalised word.
 MIN_UNTAGGED_POPULATION = 1000
+# The sentence's country moves an ambiguous name only to a town of this size, never to a hamlet.
+MIN_CONTEXT_POPULATION = 5000
 
 Mention: TypeAlias = "tuple[Span, Location]"
 
@@ -41,57 +43,113 @@ def places_in(
     gazetteer = gazetteer or default_gazetteer()
     found: list[Mention] = []
     taken: set[int] = set()
-    for span in _candidate_spans(sent, gazetteer.words):
+    for span, tagged in _candidate_spans(sent, gazetteer.words):
         if taken.intersection(range(span.start, span.end)):
             continue
-        mention = _resolve(span, gazetteer, country_hint)
+        mention = _resolve(span, tagged, gazetteer, country_hint)
         if mention is None:
             continue
         found.append(mention[:2])
         taken.update(range(mention[0].start, mention[2]))
     found.sort(key=lambda item: item[0].start)
-    return found
+    return _settle_in_context(found, gazetteer, country_hint)
 
 
-def _candidate_spans(sent: Span, words: GeoWords) -> list[Span]:
-    spans = [ent for ent in sent.ents if ent.label_ in PLACE_LABELS and not _is_actor(ent.root)]
+def _settle_in_context(found: list[Mention], gazetteer: Gazetteer, hint: str | None) -> list[Mention]:
+    """Move a town into the country or region the same sentence names, if it has a town of that name.
+
+    "near Bethlehem in the occupied West Bank": Bethlehem alone is the larger South African town; next to
+    the West Bank it is the Palestinian one.
+    """
+    areas = [gazetteer.country(loc.country) for _, loc in found if loc.level != "city" and loc.country]
+    if not areas:
+        return found
+    settled = []
+    for span, location in found:
+        if location.level == "city" and location.country not in {hint, *(a.country for a in areas if a)}:
+            location = _relocated(span, areas, gazetteer) or location
+        settled.append((span, location))
+    return settled
+
+
+def _relocated(span: Span, areas: list[Location | None], gazetteer: Gazetteer) -> Location | None:
+    for area in areas:
+        if area is None:
+            continue
+        place = gazetteer.best(span.text, within=area, accept=_sizeable)
+        if place is not None and place.kind == "P":
+            return place.location()
+    return None
+
+
+def _sizeable(candidate: Candidate) -> bool:
+    return candidate.place.population >= MIN_CONTEXT_POPULATION
+
+
+def _candidate_spans(sent: Span, words: GeoWords) -> list[tuple[Span, bool]]:
+    """Spans that may name a place, each with whether the entity recogniser tagged it as one."""
+    spans = [(ent, True) for ent in place_entities(sent) if not _is_actor(ent.root)]
     for token in sent:
         if token.ent_type_ in PLACE_LABELS or token.ent_type_ in NEVER_PLACE_LABELS:
             continue
-        if _capitalised_proper_noun(token) and in_place_slot(token, words) and not _is_actor(token):
-            spans.append(_compound_name(token, sent))
+        if _name_like(token) and in_place_slot(token, words) and not _is_actor(token):
+            spans.append((_compound_name(token, sent), False))
     return spans
 
 
-def _resolve(span: Span, gazetteer: Gazetteer, country_hint: str | None) -> tuple[Span, Location, int] | None:
+def place_entities(sent: Span) -> list[Span]:
+    """The GPE, LOC and FAC entities of the sentence, read off the tokens.
+
+    `Span.ents` builds every entity of the whole document on each call: sentence by sentence, a long
+    article would pay for its length squared.
+    """
+    doc, found, start = sent.doc, [], None
+    for i in range(sent.start, sent.end + 1):
+        token = doc[i] if i < sent.end else None
+        if start is not None and (token is None or token.ent_iob_ != "I"):
+            found.append(doc[start:i])
+            start = None
+        if token is not None and token.ent_iob_ == "B" and token.ent_type_ in PLACE_LABELS:
+            start = i
+    return found
+
+
+def _resolve(
+    span: Span, tagged: bool, gazetteer: Gazetteer, country_hint: str | None
+) -> tuple[Span, Location, int] | None:
     """The mention's place, with the span widened to a following "region" and the end of what it used."""
-    tagged = span.label_ in PLACE_LABELS
     location = _lookup(span.text, gazetteer, country_hint, tagged)
     if location is None:
         return None
-    within, end = _qualifier_after(span, gazetteer)
-    if within is None and "," in span.text:
-        within = _qualifier(span.text.split(",", 1)[1], gazetteer)
-    if within is not None:
-        location = _lookup(span.text, gazetteer, country_hint, tagged, within) or location
+    qualifier, end = _qualifier_after(span, gazetteer)
+    if qualifier is None and "," in span.text:  # "Paris, Texas" tagged as one entity
+        qualifier = span.text.split(",", 1)[1].strip()
+    if qualifier:
+        location = _lookup(span.text, gazetteer, country_hint, tagged, qualifier) or location
     noun = _division_noun_after(span, gazetteer.words)
     if noun is not None:
-        location = division_of(location, noun.lower_, gazetteer)
+        location = division_of(location, f"{_without_article(span.text)} {noun.lower_}", gazetteer)
         span = span.doc[span.start : noun.i + 1]
         end = max(end, span.end)
     return span, location, end
 
 
 def _lookup(
-    text: str, gazetteer: Gazetteer, hint: str | None, tagged: bool, within: Location | None = None
+    text: str, gazetteer: Gazetteer, hint: str | None, tagged: bool, qualifier: str | None = None
 ) -> Location | None:
-    """Look the name up whole, then without compass words ("southern Gaza") or a trailing region noun."""
+    """Look the name up whole, then without compass words ("southern Gaza") or a trailing region noun.
+
+    With a `qualifier` ("Texas" of "Paris, Texas") only places inside one of its readings count.
+    """
     accept = None if tagged else _safe_untagged
     for variant, noun in _name_variants(text, gazetteer.words):
-        place = gazetteer.best(variant, country_hint=hint, within=within, accept=accept)
-        if place is not None:
-            location = place.location()
-            return division_of(location, noun, gazetteer) if noun else location
+        if qualifier:
+            location = gazetteer.lookup_qualified(variant, qualifier, country_hint=hint, accept=accept)
+        else:
+            place = gazetteer.best(variant, country_hint=hint, accept=accept)
+            location = place.location() if place else None
+        if location is not None:
+            return division_of(location, f"{variant} {noun}", gazetteer) if noun else location
     return None
 
 
@@ -120,37 +178,40 @@ def _safe_untagged(candidate: Candidate) -> bool:
     return candidate.own_name and place.population >= MIN_UNTAGGED_POPULATION
 
 
-def division_of(location: Location, noun: str, gazetteer: Gazetteer) -> Location:
-    """ "the Donetsk region": the first-level division the town lies in, named after it, without a point."""
+def division_of(location: Location, name: str, gazetteer: Gazetteer) -> Location:
+    """For "the Donetsk region": the first-level division the town lies in, as `name`, without a point.
+
+    The division's own record when the gazetteer has it (US states, territories), else one made from the
+    town's country and admin1 code under the name the text gives it ("Hatay province", not "Antakya").
+    """
     if location.level != "city" or not location.admin1 or not location.country:
         return location
     known = gazetteer.division(location.country, location.admin1)
     if known is not None:
         return known
-    return Location(
-        name=f"{location.name} {noun}", country=location.country, admin1=location.admin1, level="admin1"
-    )
+    return Location(name=name, country=location.country, admin1=location.admin1, level="admin1")
 
 
-def _qualifier_after(span: Span, gazetteer: Gazetteer) -> tuple[Location | None, int]:
-    """ "Paris, Texas", "Washington, D.C.": the division or country after a comma, and where it ends."""
+def _without_article(text: str) -> str:
+    return text[4:] if text[:4].lower() == "the " else text
+
+
+def _qualifier_after(span: Span, gazetteer: Gazetteer) -> tuple[str | None, int]:
+    """The "Texas" of "Paris, Texas" (a division or country after a comma), and where it ends."""
     doc = span.doc
     if span.end + 1 >= len(doc) or doc[span.end].text != ",":
         return None, span.end
     nxt = doc[span.end + 1]
     if nxt.ent_type_ in PLACE_LABELS and nxt.ent_iob_ == "B":
-        qualifier_span = next(ent for ent in doc.ents if ent.start == nxt.i)
+        end = nxt.i + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
     elif nxt.is_title or nxt.is_upper:
-        qualifier_span = doc[nxt.i : nxt.i + 1]
+        end = nxt.i + 1
     else:
         return None, span.end
-    qualifier = _qualifier(qualifier_span.text, gazetteer)
-    return (qualifier, qualifier_span.end) if qualifier else (None, span.end)
-
-
-def _qualifier(text: str, gazetteer: Gazetteer) -> Location | None:
-    qualifier = gazetteer.qualifier(text.strip())
-    return qualifier if qualifier is not None and qualifier.level != "city" else None
+    text = doc[nxt.i : end].text
+    return (text, end) if gazetteer.qualifiers(text) else (None, span.end)
 
 
 def _division_noun_after(span: Span, words: GeoWords) -> Token | None:
@@ -174,8 +235,8 @@ def in_place_slot(token: Token, words: GeoWords) -> bool:
         return head.lower_ in words.mention_prepositions
     if token.dep_ in ("dobj", "nsubjpass"):
         return head.lemma_.lower() in words.motion_lemmas
-    if token.dep_ in ("compound", "appos"):
-        return head.lemma_.lower() in words.frame_nouns
+    if token.dep_ in ("compound", "appos"):  # "the Rafah area", not the "Federal District" of a title
+        return head.lemma_.lower() in words.frame_nouns and head.text.islower()
     return False
 
 
@@ -186,8 +247,10 @@ def _is_actor(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.dep_ == "agent"
 
 
-def _capitalised_proper_noun(token: Token) -> bool:
-    return token.pos_ == "PROPN" and token.text[:1].isupper()
+def _name_like(token: Token) -> bool:
+    """A capitalised proper noun, but no acronym: untagged "EU" or "UN" is a body, not the town of Eu."""
+    text = token.text
+    return token.pos_ == "PROPN" and text[:1].isupper() and not (text.isupper() and len(text) <= 5)
 
 
 def _compound_name(token: Token, sent: Span) -> Span:
