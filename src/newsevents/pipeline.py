@@ -71,7 +71,8 @@ class Pipeline:
 
     @cached_property
     def knowledge(self) -> CodingKnowledge:
-        return load_coding_knowledge(extra_patterns=self._pattern_files)
+        ours = [p for p in self._pattern_files if p.suffix.lower() in (".yaml", ".yml")]
+        return load_coding_knowledge(extra_patterns=ours)
 
     @cached_property
     def resolver(self) -> ActorResolver:
@@ -82,10 +83,8 @@ class Pipeline:
         from newsevents.coding.petrarch import dictionary_matchers  # user dictionaries are rare
 
         matchers = dictionary_matchers(self._pattern_files)
-        # With a user's verbs dictionary its codes for a bare country ("ARN") stand as the user wrote them.
-        own_verbs = any(matcher.blocks for matcher in matchers)
         return Coder(
-            self.knowledge, self.resolver, matchers=matchers, country_speaks_as_government=not own_verbs
+            self.knowledge, self.resolver, matchers=matchers, dictionary_mode=any(m.blocks for m in matchers)
         )
 
     @cached_property

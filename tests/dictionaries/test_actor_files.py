@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from newsevents import get_pipeline
-from newsevents.actors.petrarch import name_variants, petrarch_date, read_agents, read_actors, split_code
+from newsevents.actors.petrarch import name_variants, petrarch_date, read_actors, read_agents, split_code
 from newsevents.actors.userfiles import DictionaryError, file_kind, is_actor_file, read_user_actors
 
 ACTORS = """<!-- actors for the tests: invented names and codes -->
@@ -62,7 +62,10 @@ def test_dates_in_both_lengths() -> None:
 
 def test_names_as_news_text_writes_them() -> None:
     assert name_variants("GRAND_DUCHY_OF_FENWICK") == ["Grand Duchy of Fenwick"]
-    assert name_variants("THE_LEAGUE_OF_SMALL_NATIONS") == ["The League of Small Nations", "League of Small Nations"]
+    assert name_variants("THE_LEAGUE_OF_SMALL_NATIONS") == [
+        "The League of Small Nations",
+        "League of Small Nations",
+    ]
     assert "LSN" in name_variants("LSN") and "U.N." in name_variants("U.N.")
 
 
@@ -108,7 +111,11 @@ def test_csv_and_yaml_files(tmp_path: Path) -> None:
         "Rudolf Rassendyll,,RUR,OPP,,1999-07-01,,Q1\n",
     )
     records = {r["name"]: r for r in read_user_actors(sheet)}
-    assert records["Ruritania"] == {"name": "Ruritania", "aliases": ["Ruritanian", "Strelsau"], "country": "RUR"}
+    assert records["Ruritania"] == {
+        "name": "Ruritania",
+        "aliases": ["Ruritanian", "Strelsau"],
+        "country": "RUR",
+    }
     assert [r["sector"] for r in records["Rudolf Rassendyll"]["roles"]] == ["GOV", "OPP"]
     yaml_file = _write(tmp_path, "my_actors.yaml", "- name: Fenwick\n  country: FEN\n  sector: GOV\n")
     assert read_user_actors(yaml_file) == [{"name": "Fenwick", "country": "FEN", "sector": "GOV"}]

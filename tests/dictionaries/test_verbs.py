@@ -43,6 +43,10 @@ FLY {FLIES FLEW FLOWN FLYING}
 --- EXPLAIN [---] ---
 EXPLAIN
 - + WAS * TO $ [0211]
+
+--- DELAY [161] ---
+DELAY
+- % HAVE * [1612]
 """
 
 # PETRARCH-2 syntax: (...) a prepositional phrase, {...} a noun phrase whose last word is the head.
@@ -59,6 +63,9 @@ SEND {SENDS SENT SENDING}
 - * (TO BORDER)               [1541]  # SEND
 - &ARMY *                     [1542]  # SEND
 - * {RELIEF SUPPLIES}         [0731]  # SEND
+
+---  PREPARE   [030]  ---
+PREPARE
 """
 
 
@@ -94,8 +101,8 @@ def new_style(tmp_path: Path) -> PetrarchVerbs:
 
 def test_old_style_is_read_with_blocks_synsets_and_forms(old_style: PetrarchVerbs) -> None:
     assert old_style.syntax == 1
-    assert [b.name for b in old_style.blocks] == ["ENDORSE", "TRAVEL", "SEAL", "EXPLAIN"]
-    assert [b.code for b in old_style.blocks] == ["051", "042:043", "---", "---"]
+    assert [b.name for b in old_style.blocks] == ["ENDORSE", "TRAVEL", "SEAL", "EXPLAIN", "DELAY"]
+    assert [b.code for b in old_style.blocks] == ["051", "042:043", "---", "---", "161"]
     assert ("PEACE", "TREATY") in old_style.synsets["&PACTWORDS"]
     assert ("ACCORDS",) in old_style.synsets["&PACTWORDS"]  # plurals are made for a plain label
     assert ("NEVERS",) not in old_style.synsets["&NEVERWORDS"]  # but not for a label ending in "_"
@@ -108,6 +115,16 @@ def test_old_style_is_read_with_blocks_synsets_and_forms(old_style: PetrarchVerb
 def test_new_style_is_told_apart_by_its_brackets(new_style: PetrarchVerbs) -> None:
     assert new_style.syntax == 2
     assert len(new_style.blocks[0].patterns) == 4
+    assert new_style.blocks[1].code == "030"
+
+
+def test_new_style_reads_a_paired_code_as_active_and_passive(tmp_path: Path, nlp) -> None:  # type: ignore[no-untyped-def]
+    text = NEW_STYLE.replace("[1541]", "[1541:1549]")
+    verbs = load_verbs(_write(tmp_path, "tests.verbs.txt", text))
+    active = _verb(nlp, "Ruritania sent observers to the border.", "sent")
+    passive = _verb(nlp, "Observers were sent to the border by Ruritania.", "sent")
+    assert _codes(verbs, active) == ["1541"]
+    assert _codes(verbs, passive) == ["1549"]
 
 
 def test_a_synset_phrase_after_the_verb_gives_its_code(old_style: PetrarchVerbs, nlp) -> None:  # type: ignore[no-untyped-def]
@@ -179,13 +196,15 @@ def test_a_verb_the_dictionary_lacks_is_left_to_the_coder_unless_exclusive(tmp_p
 def test_new_style_phrases_and_subject_sets(new_style: PetrarchVerbs, nlp) -> None:  # type: ignore[no-untyped-def]
     police = _verb(nlp, "Ruritania sent police to the border.", "sent")
     border = _verb(nlp, "Ruritania sent observers to the border.", "sent")
-    troops = _verb(nlp, "Ruritanian troops were sent to Freedonia.", "sent")
+    troops = _verb(nlp, "Ruritanian soldiers sent a letter to Freedonia.", "sent")
     supplies = _verb(nlp, "Ruritania sent relief supplies to Freedonia.", "sent")
+    passive = _verb(nlp, "Relief supplies were sent to Freedonia by Ruritania.", "sent")
     plain = _verb(nlp, "Ruritania sent a letter to Freedonia.", "sent")
     assert _codes(new_style, police) == ["1531"]
     assert _codes(new_style, border) == ["1541"]
     assert _codes(new_style, troops) == ["1542"]
     assert _codes(new_style, supplies) == ["0731"]
+    assert _codes(new_style, passive) == ["0731"]  # the passive subject is what was sent
     assert new_style.match(plain) is not None and _codes(new_style, plain) == ["---"]
 
 
@@ -217,3 +236,27 @@ def test_unusable_files_raise_with_the_reason(tmp_path: Path) -> None:
         load_verbs(tmp_path / "missing.verbs.txt")
     with pytest.raises(DictionaryError, match="no verb block"):
         load_verbs(_write(tmp_path, "empty.verbs.txt", "# nothing here\n&SET\n+WORD\n"))
+
+
+def test_an_unbound_target_is_the_first_named_phrase_after_the_verb(old_style: PetrarchVerbs, nlp) -> None:  # type: ignore[no-untyped-def]
+    verb = _verb(nlp, "Ruritania endorsed a resumption of ties with Freedonia and Sylvania.", "endorsed")
+    (trigger,) = old_style.match_all(verb)
+    assert {t.text for t in trigger.target_tokens or []} == {"Freedonia", "Sylvania"}
+
+
+def test_a_compound_left_of_the_verb_acts_on_itself(old_style: PetrarchVerbs, nlp) -> None:  # type: ignore[no-untyped-def]
+    verb = _verb(nlp, "Ruritania and Freedonia have delayed the talks.", "delayed")
+    (trigger,) = old_style.match_all(verb)
+    assert trigger.pattern.code == "1612"
+    assert {t.text for t in trigger.source_tokens or []} == {"Ruritania", "Freedonia"}
+    assert trigger.target_tokens == []  # the coder pairs the members both ways
+    alone = _verb(nlp, "Ruritania has delayed the talks.", "delayed")
+    assert _codes(old_style, alone) == ["161"]
+
+
+def test_new_style_leaves_the_event_to_a_coded_complement(new_style: PetrarchVerbs, nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Ruritania prepared to send police to the border.")
+    prepared, sent = doc[1], doc[3]
+    assert _codes(new_style, prepared) == ["---"]
+    assert _codes(new_style, sent) == ["1531"]
+    assert _codes(new_style, _verb(nlp, "Ruritania prepared a new plan.", "prepared")) == ["030"]

@@ -94,3 +94,27 @@ def test_a_qualifier_is_read_the_way_that_holds_the_town(
     assert alone[0][1].admin1 != "GA"  # what makes the first assertion a test
     tbilisi = places_in(sentence("Protesters marched in Tbilisi, Georgia on Sunday."), gazetteer)
     assert [(loc.name, loc.country) for _, loc in tbilisi] == [("Tbilisi", "GEO")]
+
+
+def test_context_moves_only_to_a_town_of_comparable_size(
+    sentence: Callable[[str], Span], gazetteer: Gazetteer
+) -> None:
+    sent = sentence("Officials flew the two men from London to a US detention camp.")
+    assert ("London", "London", "GBR") in names(sent, gazetteer)
+
+
+def test_words_of_other_names_are_no_places(sentence: Callable[[str], Span], gazetteer: Gazetteer) -> None:
+    # GeoNames has towns called University (Florida), Eu (Normandy) and Bridge (Kent).
+    assert (
+        names(sentence("Researchers from the University of Washington reported the findings."), gazetteer)
+        == []
+    )
+    assert names(sentence("Some protesters wanted to stay in the EU."), gazetteer) == []
+    assert names(sentence("The soldiers crossed a Bridge near the river."), gazetteer) == []
+
+
+def test_divisions(sentence: Callable[[str], Span], gazetteer: Gazetteer) -> None:
+    hatay = names(sentence("Turkish forces shelled the Hatay province overnight."), gazetteer)
+    assert [(name, country) for _, name, country in hatay] == [("Hatay", "TUR")]
+    ontario = places_in(sentence("The group raised money for a shelter in Ontario."), gazetteer)
+    assert [(loc.name, loc.country, loc.level) for _, loc in ontario] == [("Ontario", "CAN", "admin1")]

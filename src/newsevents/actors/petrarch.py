@@ -23,6 +23,13 @@ from typing import Any
 NULL_CODES = frozenset({"", "---", "+++", "###"})
 # Code prefixes of actors that belong to no country: the body's own letters stand for its country.
 INTERNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC", "NGM", "INT", "UIS"})
+# CAMEO role codes that make a dated entry an office holder ("[USAGOV 20090120-20170120]"); other
+# second codes in dated entries are states' own (Soviet Ukraine: USRUKR).
+ROLE_SECTORS = frozenset(
+    {"GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "LEG", "ELI", "CVL", "CIV", "BUS", "MED"}
+    | {"EDU", "REL", "LAB", "AGR", "HLH", "REF", "MOD", "RAD", "INS", "UAF", "HRI", "ENV", "CRM", "DEV"}
+    | {"IGO", "NGO"}
+)
 SMALL_WORDS = frozenset({"of", "the", "and", "for", "de", "du", "la", "le", "el", "in", "on", "al"})
 CODE = re.compile(r"\[([^\]]*)\]")
 RESTRICTION = re.compile(r"^\s*\[([^\]]*)\]")
@@ -159,7 +166,10 @@ def _record(entry: _Entry) -> dict[str, Any] | None:
         if default and default not in NULL_CODES:  # the default holds on the days no dated code does
             roles.extend(_role(default, start, end) for start, end in uncovered(entry.restrictions))
         country = next((r["country"] for r in roles if r["country"]), None)
-        return {"name": names[0], "aliases": aliases, "country": country, "roles": roles, "kind": "person"}
+        # Dated codes that are bare countries (a state renamed) keep a country's ways: "Ukrainian
+        # lawmakers" still takes its sector from the agent word; dated offices make a person.
+        kind = "person" if any((r["sector"] or "")[:3] in ROLE_SECTORS for r in roles) else "country"
+        return {"name": names[0], "aliases": aliases, "country": country, "roles": roles, "kind": kind}
     if not default or default in NULL_CODES:
         return None
     country, sector = split_code(default)

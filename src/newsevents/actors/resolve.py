@@ -264,10 +264,10 @@ def _name_block(head: Token) -> list[Token]:
     while stack:
         current = stack.pop()
         for child in current.children:
-            if child.dep_ in NAME_BLOCK_DEPS or (child.dep_ == "poss" and current is head):
+            if child.dep_ in NAME_BLOCK_DEPS or (child.dep_ == "poss" and current == head):
                 tokens.append(child)
                 stack.append(child)
-            elif child.dep_ == "case" and current is not head:
+            elif child.dep_ == "case" and current != head:
                 tokens.append(child)
     return sorted(tokens, key=lambda t: t.i)
 

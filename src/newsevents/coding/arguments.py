@@ -48,9 +48,9 @@ def verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
             return [child]
     if passive:
         return []
-    if depth < 4 and verb.dep_ in SHARED_SUBJECT_DEPS and verb.head is not verb:
+    if depth < 4 and verb.dep_ in SHARED_SUBJECT_DEPS and verb.head != verb:
         head = verb.head
-        if head.dep_ == "prep" and head.head is not head:  # "focus on obtaining"
+        if head.dep_ == "prep" and head.head != head:  # "focus on obtaining"
             head = head.head
         if head.pos_ in ("VERB", "AUX"):
             if verb.dep_ == "xcomp" and is_passive(head):  # "X is scheduled to meet Y": X meets

@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 from newsevents.actors.resolve import ActorResolver, ArticleActors
 from newsevents.coding import arguments as args
 from newsevents.coding.knowledge import CodingKnowledge, Pattern
-from newsevents.coding.status import Governor, StatusReader
+from newsevents.coding.status import ASSERTED, Governor, StatusReader
 from newsevents.model import Actor, Article, Event, Location
 from newsevents.nlp import Sentence
 
@@ -58,14 +58,17 @@ class Coder:
         resolver: ActorResolver,
         matchers: Sequence[VerbMatcher] = (),
         *,
-        country_speaks_as_government: bool = True,
+        dictionary_mode: bool = False,
     ) -> None:
         self.knowledge = knowledge
         self.resolver = resolver
         self.matchers = list(matchers)
-        # "The US expressed concern": a country named as the speaker of a verbal act is its government.
-        # Off for users' dictionaries, whose codes for a bare country ("USA") are theirs to choose.
-        self.country_speaks_as_government = country_speaks_as_government
+        # A user's verbs dictionary decides alone what is coded and how, as PETRARCH would: its patterns
+        # find their own arguments, carry their own negation and intent, and its codes for a bare
+        # country ("USA") are the user's to choose. Our own patterns read status and arguments themselves,
+        # and take a country named as the speaker of a verbal act ("The US expressed concern") as its
+        # government.
+        self.dictionary_mode = dictionary_mode
         self.status = StatusReader(knowledge.cues)
 
     def code(
@@ -90,6 +93,8 @@ class Coder:
 
     def _split_governed(self, triggers: list[Trigger]) -> tuple[list[Trigger], list[tuple[Governor, Trigger]]]:
         """Acts governed by a threat, refusal, promise or request are coded as that act, once."""
+        if self.dictionary_mode:
+            return triggers, []
         governed: dict[int, tuple[Governor, Trigger]] = {}
         plain: list[Trigger] = []
         for trigger in triggers:
@@ -121,10 +126,12 @@ class Coder:
 
     # -- triggers ---------------------------------------------------------------------------------
     def triggers(self, sent: Span) -> list[Trigger]:
+        if self.dictionary_mode:
+            return [t for token in sent if _verbal(token) for t in self._matched_all(token)]
         found: list[Trigger] = []
         consumed: set[int] = set()
         for token in sent:
-            if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.tag_.startswith("VB")):
+            if _verbal(token):
                 matched = self._matched(token)
                 if matched is not None:
                     found.append(matched)
@@ -148,6 +155,15 @@ class Coder:
             if trigger is not None:
                 return trigger
         return None
+
+    def _matched_all(self, verb: Token) -> list[Trigger]:
+        """Every event a dictionary pattern codes at this verb (PETRARCH-1 pairs give two)."""
+        for matcher in self.matchers:
+            triggers = matcher.match_all(verb) if hasattr(matcher, "match_all") else [matcher.match(verb)]
+            found = [t for t in triggers if t is not None]
+            if found:
+                return found
+        return []
 
     def _verb_pattern(self, verb: Token) -> Pattern | None:
         candidates = [p for phrase in phrases_at(verb) for p in self.knowledge.verbs.get(phrase, ())]
@@ -189,14 +205,17 @@ class Coder:
     ) -> list[Event]:
         token, pattern = trigger.token, trigger.pattern
         is_verb = pattern.kind == "verb"
-        status = self.status.verb_status(token) if is_verb else self.status.noun_status(token)
+        if self.dictionary_mode:
+            status = ASSERTED  # the dictionary's patterns carry negation and intent themselves
+        else:
+            status = self.status.verb_status(token) if is_verb else self.status.noun_status(token)
         sources, targets, fallback = self._arguments(trigger, sentence.span, found)
         reciprocal = targets is RECIPROCAL
         if not sources or (not targets and not reciprocal and not pattern.monadic):
             return []
         pairs = _reciprocal(sources) if reciprocal else [(s, t) for s in sources for t in targets or [None]]
         info = self.knowledge.info(pattern.code)
-        if self.country_speaks_as_government and self.knowledge.quad(pattern.code) in VERBAL:
+        if not self.dictionary_mode and self.knowledge.quad(pattern.code) in VERBAL:
             pairs = [(_as_government(s), _as_government(t) if t else None) for s, t in pairs]
         hint = (targets[0].country if targets else None) or sources[0].country
         location = locate(sentence.span, token, hint) if locate else None
@@ -247,7 +266,7 @@ class Coder:
                 return between, RECIPROCAL, False
         if len(sources) > 1 and not targets and not pattern.monadic:
             return sources, RECIPROCAL, False  # "Japan and Australia signed an agreement"
-        if sources and not targets and not pattern.monadic:
+        if sources and not targets and not pattern.monadic and not self.dictionary_mode:
             targets = self._other_actor(sent, token, sources, found)
             fallback = bool(targets)
         return sources, targets, fallback
@@ -336,6 +355,10 @@ def _constraints_hold(trigger: Token, pattern: Pattern) -> bool:
         if not any(set(phrases_at(o)) & pattern.objects for o in objects):
             return False
     return True
+
+
+def _verbal(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.tag_.startswith("VB"))
 
 
 def _as_government(actor: Actor) -> Actor:

@@ -11,6 +11,9 @@ from typing import Any
 from newsevents.actors.kb import KNOWLEDGE, read_yaml
 
 
+OTHER_TYPE = "OTHER"
+
+
 @dataclass(frozen=True)
 class CameoCode:
     code: str
@@ -75,15 +78,20 @@ class CodingKnowledge:
         return table.get("default")
 
     def info(self, code: str) -> CameoCode:
-        """The code's row, or its nearest ancestor's (a dictionary may use codes finer than ours)."""
+        """The code's row, or its nearest ancestor's (a dictionary may use codes finer than ours).
+
+        A user's dictionary may also use codes outside CAMEO (the WEIS codes of old TABARI files): such
+        an event keeps the dictionary's code, with PLOVER type OTHER and Goldstein 0.
+        """
         for length in range(len(code), 1, -1):
             row = self.cameo.get(code[:length])
             if row is not None:
                 return row
-        raise KeyError(f"unknown CAMEO code {code!r}")
+        return CameoCode(code, "not a CAMEO code (from a user's dictionary)", 0.0, OTHER_TYPE, None)
 
     def quad(self, code: str) -> int:
-        return self.quad_class[code[:2]]
+        """QuadClass by the code's root; 0 for a code outside CAMEO."""
+        return self.quad_class.get(code[:2], 0)
 
 
 def load_cameo(path: Path) -> dict[str, CameoCode]:

@@ -11,6 +11,14 @@ form) selects the verb block; the most specific matching pattern gives the code,
 verb line or of the block header. A ``.discards`` list silences whole sentences (or whole stories, for
 phrases marked ``+``).
 
+Where the two syntaxes differ in meaning, each is read as its own program read it: a paired code
+``[032:033]`` is two events in PETRARCH-1 (a visit, and its reception with the sides swapped) and the
+code of the active and of the passive voice in PETRARCH-2; PETRARCH-1 patterns see the sentence as a
+string of words around the verb, PETRARCH-2 patterns see the verb's own phrases (its subject, its objects
+and prepositional phrases, not the clauses inside them), and a PETRARCH-2 verb whose complement clause
+is coded ("prepared to attend") leaves the event to that clause. Unbound targets follow PETRARCH's rule:
+the first named phrase after the verb ("welcomed a resumption of ties with Osgiliath").
+
 Nothing here walks a constituency tree: patterns are matched against token sequences cut from the
 dependency parse, which is how TABARI read sentences, with the parse only choosing the window.
 """
@@ -32,26 +40,18 @@ from newsevents.coding.knowledge import Pattern
 NULL_CODE = "---"
 # PETRARCH's targets sit in the verb phrase: its object or the object of one of its prepositions.
 TARGET_PREPS = frozenset(
-    {
-        "to",
-        "with",
-        "against",
-        "for",
-        "on",
-        "in",
-        "at",
-        "into",
-        "toward",
-        "towards",
-        "over",
-        "about",
-        "from",
-        "upon",
-    }
+    {"to", "with", "against", "for", "on", "in", "at", "into", "toward", "towards", "over", "about"}
+    | {"from", "upon"}
 )
 # Clause links climbed to find the words left of a verb: "said it WOULD *", "PLAN_TO_*".
 CLIMB_DEPS = frozenset({"xcomp", "ccomp", "advcl", "conj", "pcomp", "acomp"})
 CLIMB_LIMIT = 2
+COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
+# Dependencies that open a clause of its own: PETRARCH-2 patterns do not reach into them.
+CLAUSE_DEPS = frozenset(
+    {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "cc", "parataxis", "csubj", "mark", "punct", "appos"}
+)
+PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
 NOUN_POS = frozenset({"NOUN", "PROPN", "PRON"})
 NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 SYMBOLS = {"$": "source", "+": "target", "%": "compound", "^": "skip"}
@@ -136,11 +136,13 @@ class PetrarchVerbs:
         return triggers[0] if triggers else None
 
     def match_all(self, verb: Token) -> list[Trigger]:
-        """Every event the verb states: one, or two for a paired code ``[032:033]`` (visit / receive a
-        visit) and for a compound actor ``%`` (each member acts on the others).
+        """Every event the verb states: one, or two for a PETRARCH-1 paired code ``[032:033]`` (a visit,
+        and its reception with the sides swapped, both sides then fixed from the parse).
 
-        A trigger whose bindings are empty lists means "no event here" (a discarded sentence, a null
-        code ``[---]``): the coder then finds no source and codes nothing for the verb.
+        Empty bindings mean "no event here" (a discarded sentence, a null code ``[---]``, or a verb an
+        exclusive dictionary lacks): the coder finds no source and codes nothing for the verb. A compound
+        actor ``%`` left of the verb is bound as the sources with an empty target: its members act on
+        one another.
         """
         if self.discards is not None and self.discards.silences(verb.sent):
             return [_silent(verb)]
@@ -150,17 +152,32 @@ class PetrarchVerbs:
         entry, found = self._best_of(entries, verb)
         code = found.pattern.code if found is not None else entry.code
         forward, _, backward = code.partition(":")
+        if self.syntax == 2:
+            # PETRARCH-2 reads [A:P] as the code in the active voice and the code in the passive one.
+            forward, backward = (backward if args.is_passive(verb) and backward else forward), ""
+            if found is None and self._complement_codes(verb):
+                return [_silent(verb)]  # "prepared to attend": the complement's code says what happened
         if forward in ("", NULL_CODE) and backward in ("", NULL_CODE):
             return [_silent(verb)]
-        return _triggers(verb, entry, found, forward, backward)
+        return _triggers(verb, entry, found, (forward, backward), self.syntax)
+
+    def _complement_codes(self, verb: Token) -> bool:
+        """Whether a clause the verb governs ("to attend the games") has a verb this dictionary codes."""
+        for child in verb.children:
+            if child.dep_ in COMPLEMENT_DEPS and child.pos_ in ("VERB", "AUX") and self._entries_of(child):
+                entry, found = self._best_of(self._entries_of(child), child)
+                code = (found.pattern.code if found is not None else entry.code).partition(":")[0]
+                if code not in ("", NULL_CODE):
+                    return True
+        return False
 
     def _best_of(self, entries: list[VerbEntry], verb: Token) -> tuple[VerbEntry, Found | None]:
         """A word listed in several blocks: the best pattern over all of them, else the first block
         whose verb line carries a code."""
         best: tuple[VerbEntry, Found] | None = None
         for entry in entries:
-            found = best_pattern(self.blocks[entry.block].patterns, verb)
-            if found is not None and (best is None or found.pattern.weight > best[1].pattern.weight):
+            found = best_pattern(self.blocks[entry.block].patterns, verb, self.syntax)
+            if found is not None and (best is None or found.pattern.weight >= best[1].pattern.weight):
                 best = (entry, found)
         if best is not None:
             return best
@@ -179,6 +196,7 @@ class PetrarchVerbs:
 
 
 def _silent(verb: Token) -> Trigger:
+    """A trigger that binds nobody: the verb states no event (and our own patterns do not try it)."""
     return Trigger(verb, Pattern(code=NULL_CODE, lemma=verb.lemma_.lower(), kind="verb"), [], [])
 
 
@@ -209,15 +227,15 @@ class Found:
         return next((token for k, token in self.bindings if k == kind), None)
 
 
-def best_pattern(patterns: Iterable[VerbPattern], verb: Token) -> Found | None:
-    """The heaviest pattern of the block that matches (the first one in the file among equals)."""
-    upper = _upper_window(verb)
-    lower = _lower_window(verb)
+def best_pattern(patterns: Iterable[VerbPattern], verb: Token, syntax: int = 1) -> Found | None:
+    """The heaviest pattern of the block that matches; among equals the later one, as PETRARCH's
+    dictionary tree keeps the last of two identical patterns."""
+    upper, lower = windows(verb, syntax)
     present = {w for t in (*upper, *lower) for w in (t.text.upper(), t.lemma_.upper(), t.norm_.upper())}
     units = _NounUnits(verb.sent)
     best: Found | None = None
     for pattern in patterns:
-        if best is not None and pattern.weight <= best.pattern.weight:
+        if best is not None and pattern.weight < best.pattern.weight:
             continue
         if not _words_present(pattern, present):
             continue
@@ -235,11 +253,50 @@ def _words_present(pattern: VerbPattern, present: set[str]) -> bool:
     return True
 
 
+def windows(verb: Token, syntax: int) -> tuple[list[Token], list[Token]]:
+    """The words a pattern is matched against, left and right of the verb.
+
+    PETRARCH-1 patterns read the sentence as TABARI did, as a string of words: the verb's clause and
+    the clauses it hangs from on the left, its whole subtree on the right. PETRARCH-2 patterns name the
+    verb's own phrases: its subject on the left; its objects and prepositional phrases on the right,
+    without the clauses embedded in them.
+    """
+    if syntax == 1:
+        return _upper_window(verb), _lower_window(verb)
+    return _subject_window(verb), _phrase_window(verb)
+
+
+def _subject_window(verb: Token) -> list[Token]:
+    if args.is_passive(verb):
+        heads = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    else:
+        heads = [c for c in verb.children if c.dep_ in args.SUBJECT_DEPS]
+        heads = heads or [t for t in _clause_subject(verb) or []]
+    return sorted({t for head in heads for t in _phrase_tokens(head)}, key=lambda t: t.i)
+
+
+def _phrase_window(verb: Token) -> list[Token]:
+    subjects = PASSIVE_SUBJECTS if args.is_passive(verb) else frozenset()
+    heads = [c for c in verb.children if c.i > verb.i and c.dep_ not in CLAUSE_DEPS] + [
+        c for c in verb.children if c.dep_ in subjects
+    ]
+    return sorted({t for head in heads for t in _phrase_tokens(head)}, key=lambda t: t.i)
+
+
+def _phrase_tokens(head: Token) -> list[Token]:
+    """A phrase without the clauses inside it ("an agreement that ..." stops at "agreement")."""
+    found = [head] if not (head.is_punct or head.is_space) else []
+    for child in head.children:
+        if child.dep_ not in CLAUSE_DEPS:
+            found.extend(_phrase_tokens(child))
+    return found
+
+
 def _upper_window(verb: Token) -> list[Token]:
     """Words left of the verb in its clause, and in the clauses it depends on ("said it would *")."""
     top = verb
     for _ in range(CLIMB_LIMIT):
-        if top.dep_ not in CLIMB_DEPS or top.head is top:
+        if top.dep_ not in CLIMB_DEPS or top.head == top:
             break
         top = top.head
     return [t for t in top.subtree if t.i < verb.i and not t.is_punct and not t.is_space]
@@ -362,8 +419,9 @@ def _unit_at(seq: list[Token], start: int, units: _NounUnits, *, compound: bool)
 
 
 def _triggers(
-    verb: Token, entry: VerbEntry, found: Found | None, forward: str, backward: str
+    verb: Token, entry: VerbEntry, found: Found | None, codes: tuple[str, str], syntax: int
 ) -> list[Trigger]:
+    forward, backward = codes
     words = frozenset(found.pattern.words) if found is not None else frozenset()
     lemma = "_".join((*entry.front, entry.base, *entry.back)).lower()
 
@@ -374,12 +432,13 @@ def _triggers(
     bound_target = found.bound("target") if found is not None else None
     compound = found.bound("compound") if found is not None else None
     source = args.with_conjuncts(bound_source) if bound_source is not None else _clause_subject(verb)
-    target = args.with_conjuncts(bound_target) if bound_target is not None else _phrase_target(verb)
+    bound = args.with_conjuncts(bound_target) if bound_target is not None else None
     has_forward = forward not in ("", NULL_CODE)
     if compound is not None and has_forward and compound.i < verb.i:
-        return _compound_triggers(verb, compound, pattern_of(forward), target)
-    if compound is not None and target is None:
-        target = args.with_conjuncts(compound)  # "AGREE * WITH %": a coordinated target is just the target
+        return _compound_triggers(verb, compound, pattern_of(forward), bound)
+    if compound is not None and bound is None:
+        bound = args.with_conjuncts(compound)  # "AGREE * WITH %": a coordinated target is just the target
+    target = bound if bound is not None else _phrase_target(verb, syntax)
     if not backward or backward == NULL_CODE:
         return [Trigger(verb, pattern_of(forward), source, target)]
     # A paired code: the reverse event needs both sides fixed, so read the unbound ones off the parse.
@@ -391,18 +450,20 @@ def _triggers(
     return triggers
 
 
-def _phrase_target(verb: Token) -> list[Token] | None:
+def _phrase_target(verb: Token, syntax: int) -> list[Token] | None:
     """PETRARCH's target: the first named phrase after the verb in its own phrase ("welcomed a
     resumption of ties with Osgiliath", "condemned an attack by Osgiliath soldiers in Ithilen"), with its
     conjuncts. None when there is none: the coder then reads the object off the parse."""
     sent = verb.sent
     units = _NounUnits(sent)
-    for token in _lower_window(verb):
+    near = windows(verb, syntax)[1]
+    far = [t for t in _lower_window(verb) if syntax == 2 and t not in near]
+    for token in (*near, *far):  # PETRARCH-2: the verb's own phrases first, then what they embed
         if not _names_something(token):
             continue
         chunk = units.chunk_of(token)
         head = chunk.root if chunk is not None else token
-        while head.dep_ in ("compound", "amod", "poss", "flat", "nmod") and head.head is not head:
+        while head.dep_ in ("compound", "amod", "poss", "flat", "nmod") and head.head != head:
             head = head.head  # "Ithilen's president": the phrase is headed by what the name qualifies
         return args.with_conjuncts(head)
     return None
@@ -425,7 +486,7 @@ def _clause_subject(verb: Token) -> list[Token] | None:
         return None
     head = verb
     for _ in range(CLIMB_LIMIT + 1):
-        if head.head is head or head.dep_ not in (*CLIMB_DEPS, "prep"):
+        if head.head == head or head.dep_ not in (*CLIMB_DEPS, "prep"):
             return None
         head = head.head
         subjects = [c for c in head.children if c.dep_ in args.SUBJECT_DEPS]
@@ -441,11 +502,9 @@ def _expanded(tokens: list[Token]) -> list[Token]:
 def _compound_triggers(
     verb: Token, compound: Token, pattern: Pattern, target: list[Token] | None
 ) -> list[Trigger]:
-    """'Gondor and Osgiliath have delayed their meeting': each member acts on the other members."""
-    members = args.with_conjuncts(compound)
-    if target is not None:
-        return [Trigger(verb, pattern, members, target)]
-    return [Trigger(verb, pattern, [a], [b for b in members if b is not a]) for a in members]
+    """'Gondor and Osgiliath have delayed their meeting': the members act on one another (the coder
+    pairs several sources with no target both ways), or together on a target the pattern bound."""
+    return [Trigger(verb, pattern, args.with_conjuncts(compound), target if target is not None else [])]
 
 
 # -- reading ---------------------------------------------------------------------------------------------
@@ -732,10 +791,14 @@ def _head(path: Path, limit: int = 4000) -> list[str]:
         return []
 
 
-def dictionary_matchers(paths: Iterable[Path], *, exclusive: bool = False) -> list[PetrarchVerbs]:
+def dictionary_matchers(paths: Iterable[Path], *, exclusive: bool = True) -> list[PetrarchVerbs]:
     """Matchers for the coder from a run's non-actor dictionary files: one per ``.verbs`` dictionary,
     each honouring every ``.discards`` list given (a discards list alone still silences sentences).
-    YAML pattern files of our own format are not matchers: the coding knowledge loads them."""
+    YAML pattern files of our own format are not matchers: the coding knowledge loads them.
+
+    ``exclusive``: a user's verbs dictionary replaces our verb patterns rather than adding to them, as
+    two ontologies mixed in one run (a user's WEIS codes and our CAMEO ones) give codes nobody asked for.
+    """
     paths = [Path(p) for p in paths]
     discards = [p for p in paths if is_discards_file(p)]
     verbs = [p for p in paths if not is_discards_file(p) and is_verbs_file(p)]

@@ -145,10 +145,10 @@ class StatusReader:
 
 def _clause_head(token: Token) -> Token | None:
     """The word that governs this clause or phrase, skipping prepositions ('refrain from attacking')."""
-    if token.dep_ not in CLAUSE_DEPS or token.head is token:
+    if token.dep_ not in CLAUSE_DEPS or token.head == token:
         return None
     head = token.head
-    if head.dep_ in ("prep", "agent") and head.head is not head:
+    if head.dep_ in ("prep", "agent") and head.head != head:
         head = head.head
     return head
 

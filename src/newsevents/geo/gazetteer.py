@@ -17,9 +17,9 @@ admin1 is the GeoNames admin1 code for places, US states and the territories of 
 Ambiguous names: a country name beats towns of that name ("Jordan", "Mexico"), unless the country hint
 points at a division of that name ("Georgia" with hint USA is the state); otherwise a candidate in the
 hinted country wins, then one in a country bordering it, then the largest. A division counts as a city
-of 100,000 ("Texas" is the state, "Washington" the capital); a name that is only an alternate name of a
-place counts a hundredth of its population ("New Delhi" is New Delhi, not Delhi, which GeoNames also
-calls so). Entries of aliases.yaml beat everything else.
+of 300,000 ("Texas" and "Ontario" are the state and the province, "Washington" stays the capital); a
+name that is only an alternate name of a place counts a hundredth of its population ("New Delhi" is New
+Delhi, not Delhi, which GeoNames also calls so). Entries of aliases.yaml beat everything else.
 """
 
 from __future__ import annotations
@@ -42,9 +42,9 @@ ALIASES_FILE = KNOWLEDGE / "aliases.yaml"
 WORDS_FILE = KNOWLEDGE / "words.yaml"
 
 LEVELS = {"C": "country", "A": "admin1", "P": "city"}
-# A division competes with towns of its name as if it were a city of this size: "Texas" is the state,
-# not a hamlet called Texas, while "Washington" and "New York" stay the big cities.
-DIVISION_WEIGHT = 100_000
+# A division competes with towns of its name as if it were a city of this size: "Ontario" is the province,
+# not the Californian city of 175,000, while "Washington" stays the capital.
+DIVISION_WEIGHT = 300_000
 # A name that is only an alternate name of a place (often a foreign exonym) says little: "New Delhi" is
 # New Delhi, not Delhi, which GeoNames also calls so; yet "Kharkov" still finds Kharkiv.
 ALTERNATE_NAME_DISCOUNT = 100

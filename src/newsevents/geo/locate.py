@@ -103,12 +103,12 @@ def clause_slots(trigger: Token, words: GeoWords) -> Iterator[Token]:
     head = clause_head(trigger)
     if head is None:
         return
-    if head is not trigger:  # "arrived in Cairo for talks", "sent a delegation to Cairo for talks"
+    if head != trigger:  # "arrived in Cairo for talks", "sent a delegation to Cairo for talks"
         yield from prepositional_objects(head, words, is_motion(head, words))
     for child in head.children:
-        if child.dep_ in SETTING_CLAUSES and child is not trigger and not has_subject(child):
+        if child.dep_ in SETTING_CLAUSES and child != trigger and not has_subject(child):
             yield from prepositional_objects(child, words, motion=False)
-        elif child.dep_ in ("nsubj", "nsubjpass") and child is not trigger:
+        elif child.dep_ in ("nsubj", "nsubjpass") and child != trigger:
             yield from prepositional_objects(child, words, motion=False)  # "lawmakers in Georgia passed"
     if head.dep_ in ("xcomp", "advcl") or (head.dep_ == "conj" and not has_subject(head)):
         parent = head.head
@@ -154,7 +154,7 @@ def clause_head(trigger: Token) -> Token | None:
     """The verb of the clause the trigger belongs to: itself, or the first verb above a noun trigger."""
     token = trigger
     while token.pos_ not in VERBS:
-        if token.head is token:
+        if token.head == token:
             return None
         token = token.head
     return token

@@ -32,6 +32,7 @@ ACTOR_DEPS = frozenset({"nsubj", "poss"})
 MIN_UNTAGGED_POPULATION = 1000
 # The sentence's country moves an ambiguous name only to a town of this size, never to a hamlet.
 MIN_CONTEXT_POPULATION = 5000
+CONTEXT_SIZE_RATIO = 10  # ... and only to a town at least a tenth the size of the one it replaces
 
 Mention: TypeAlias = "tuple[Span, Location]"
 
@@ -59,7 +60,8 @@ def _settle_in_context(found: list[Mention], gazetteer: Gazetteer, hint: str | N
     """Move a town into the country or region the same sentence names, if it has a town of that name.
 
     "near Bethlehem in the occupied West Bank": Bethlehem alone is the larger South African town; next to
-    the West Bank it is the Palestinian one.
+    the West Bank it is the Palestinian one. Only to a town of comparable size: London stays London next
+    to "the US", though Kentucky has one.
     """
     areas = [gazetteer.country(loc.country) for _, loc in found if loc.level != "city" and loc.country]
     if not areas:
@@ -67,23 +69,26 @@ def _settle_in_context(found: list[Mention], gazetteer: Gazetteer, hint: str | N
     settled = []
     for span, location in found:
         if location.level == "city" and location.country not in {hint, *(a.country for a in areas if a)}:
-            location = _relocated(span, areas, gazetteer) or location
+            location = _relocated(span, location, areas, gazetteer) or location
         settled.append((span, location))
     return settled
 
 
-def _relocated(span: Span, areas: list[Location | None], gazetteer: Gazetteer) -> Location | None:
+def _relocated(
+    span: Span, location: Location, areas: list[Location | None], gazetteer: Gazetteer
+) -> Location | None:
+    candidates = gazetteer.candidates(span.text)
+    if any(candidate.curated for candidate in candidates):
+        return None  # the knowledge file has settled what the name means
+    chosen = next((c.place for c in candidates if c.place.geonames_id == location.geonames_id), None)
+    floor = max(MIN_CONTEXT_POPULATION, (chosen.population if chosen else 0) / CONTEXT_SIZE_RATIO)
     for area in areas:
         if area is None:
             continue
-        place = gazetteer.best(span.text, within=area, accept=_sizeable)
+        place = gazetteer.best(span.text, within=area, accept=lambda c: c.place.population >= floor)
         if place is not None and place.kind == "P":
             return place.location()
     return None
-
-
-def _sizeable(candidate: Candidate) -> bool:
-    return candidate.place.population >= MIN_CONTEXT_POPULATION
 
 
 def _candidate_spans(sent: Span, words: GeoWords) -> list[tuple[Span, bool]]:
@@ -92,9 +97,29 @@ def _candidate_spans(sent: Span, words: GeoWords) -> list[tuple[Span, bool]]:
     for token in sent:
         if token.ent_type_ in PLACE_LABELS or token.ent_type_ in NEVER_PLACE_LABELS:
             continue
-        if _name_like(token) and in_place_slot(token, words) and not _is_actor(token):
+        if (
+            _name_like(token)
+            and in_place_slot(token, words)
+            and not _is_actor(token)
+            and not _inside_a_longer_name(token)
+        ):
             spans.append((_compound_name(token, sent), False))
     return spans
+
+
+def _inside_a_longer_name(token: Token) -> bool:
+    """ "the University of Washington", "a Bridge" of a book title: a word of some other kind of name."""
+    if any(child.dep_ == "det" and child.lower_ in ("a", "an") for child in token.children):
+        return True
+    if not token.ent_type_:
+        return False
+    start, end = token.i, token.i + 1
+    doc = token.doc
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return any(other.pos_ == "ADP" for other in doc[start:end])
 
 
 def place_entities(sent: Span) -> list[Span]:
@@ -226,7 +251,7 @@ def _division_noun_after(span: Span, words: GeoWords) -> Token | None:
 def in_place_slot(token: Token, words: GeoWords) -> bool:
     """A position only places fill: after a place preposition, object of a motion verb, "the X area"."""
     head = token.head
-    if token.dep_ == "conj" and head is not token:  # "struck Kyiv and Kharkiv"
+    if token.dep_ == "conj" and head != token:  # "struck Kyiv and Kharkiv"
         return in_place_slot(head, words)
     if token.dep_ == "pobj":
         if head.lower_ == "of":
