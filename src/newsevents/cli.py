@@ -271,5 +271,40 @@ def _report(report: object) -> None:
     err.print(summary.getvalue(), markup=False)
 
 
+kb_app = typer.Typer(no_args_is_help=True, help="Build actor files for --actors from outside sources.")
+app.add_typer(kb_app, name="kb")
+
+
+@kb_app.command("build-wikidata")
+def kb_build_wikidata(
+    dump: Annotated[Path, typer.Argument(help="A Wikidata JSON dump or extract (.json, .jsonl, .gz, .bz2).")],
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="The YAML file; else stdout.")] = None,
+    since: Annotated[str, typer.Option(help="Keep roles held on or after this day.")] = "2015-01-01",
+) -> None:
+    """People holding offices since a date, from Wikidata, in our people format (use with --actors)."""
+    import datetime as dt
+
+    from newsevents.actors.wikidata import BuildReport, WikidataDumpError, build_wikidata
+
+    try:
+        first_day = dt.date.fromisoformat(since)
+    except ValueError:
+        err.print(f"error: --since {since!r} is not a date YYYY-MM-DD", markup=False)
+        raise typer.Exit(2) from None
+    report = BuildReport()
+    columns = (SpinnerColumn(), TextColumn("pass {task.fields[pass_no]}: {task.completed:,} lines"))
+    with Progress(*columns, TimeElapsedColumn(), console=err, transient=True) as progress:
+        task = progress.add_task("reading", total=None, pass_no=1)
+        report.progress = lambda pass_no, lines: progress.update(task, completed=lines, pass_no=pass_no)
+        try:
+            build_wikidata(dump, output if output is not None else sys.stdout, first_day, report)
+        except WikidataDumpError as problem:
+            err.print(f"error: {problem}", markup=False)
+            raise typer.Exit(2) from None
+    for where in report.bad_lines:
+        err.print(f"skipped {where}", markup=False)
+    err.print(report.summary(), markup=False)
+
+
 def main() -> None:
     app()

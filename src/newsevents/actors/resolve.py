@@ -22,7 +22,10 @@ from newsevents.model import Actor
 # Dependency labels that keep a token inside its head's name block ("US President Joe Biden").
 NAME_BLOCK_DEPS = frozenset({"compound", "amod", "nmod", "flat", "det", "nummod", "punct", "quantmod"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
-QUANTIFIERS = frozenset({"two", "three", "four", "five", "some", "many", "several", "one", "all", "most"})
+QUANTIFIERS = frozenset(
+    {"two", "three", "four", "five", "some", "many", "several", "one", "all", "most", "thousands", "hundreds",
+     "dozens", "scores", "millions", "tens", "group", "crowd", "crowds"}
+)  # fmt: skip
 FUZZY_CUTOFF = 85.0
 # Sectors that, as a modifier, say more than the head noun does ("rebel commander" is REB, not MIL).
 MARKED_SECTORS = frozenset({"REB", "INS", "OPP", "ELI", "CVL", "REF"})
@@ -134,7 +137,7 @@ class ActorResolver:
             if token.i in found.by_token or token.pos_ != "PROPN":
                 continue
             candidates = self.kb.surnames.get(token.text)
-            if not candidates:
+            if not candidates or _has_unknown_first_name(token, found):
                 continue
             earlier = [e for e in found.person_entries if e in candidates]
             if earlier:
@@ -153,8 +156,8 @@ class ActorResolver:
         block = _name_block(token)
         mentions = _unique(found.by_token[t.i] for t in block if t.i in found.by_token)
         actor = self._compose(token, block, mentions, found)
-        if actor is None:
-            actor = self._appositive(token, found)
+        if actor is None or actor.name is None or actor.how == "modifier":
+            actor = self._appositive(token, found) or actor  # "his Turkish counterpart, Hakan Fidan"
         if actor is not None and actor.country is None:
             actor = self._country_from_attachment(token, actor, found)
         return actor
@@ -165,14 +168,12 @@ class ActorResolver:
         text = _text_of(block)
         title_sector = next((m.title_sector for m in mentions if m.title_sector), None)
         head_sector = self._head_sector(head) if head.i not in found.by_token else None
-        modifier_sector = next(
-            (
-                self.kb.sector_words.get(t.lemma_.lower())
-                for t in block
-                if t.i != head.i and self.kb.sector_words.get(t.lemma_.lower()) in MARKED_SECTORS
-            ),
-            None,
-        )
+        modifier_sectors = [
+            self.kb.sector_words[t.lemma_.lower()]
+            for t in block
+            if t.i != head.i and t.lemma_.lower() in self.kb.sector_words and t.i not in found.by_token
+        ]
+        modifier_sector = next((s for s in modifier_sectors if s in MARKED_SECTORS), None)
         former = any(self.kb.modifiers.get(t.lower_) == "ELI" for t in block)
         entry_mention = next((m for m in mentions if m.entry is not None and m.entry.kind == "person"), None)
         entry_mention = entry_mention or next((m for m in mentions if m.entry is not None), None)
@@ -192,7 +193,8 @@ class ActorResolver:
                 text=text, name=entry.name, country=country, sector=sector, code=code,
                 wikidata=entry.wikidata, how=how,
             )  # fmt: skip
-        sector = modifier_sector or title_sector or head_sector
+        # An unknown name's modifiers say what it is: "Syrian intelligence chief Ali Mamlouk" is SPY.
+        sector = modifier_sector or title_sector or head_sector or next(iter(modifier_sectors), None)
         if former and sector:
             sector = "ELI"
         if adjective_country is None and sector is None:
@@ -201,7 +203,9 @@ class ActorResolver:
             person = found.last_person_before(head.i, title_sector)
             if person is not None:
                 country, person_sector = person.at(found.day, title_sector)
-                return Actor(text, person.name, country, person_sector, wikidata=person.wikidata, how="coreference")
+                return Actor(
+                    text, person.name, country, person_sector, wikidata=person.wikidata, how="coreference"
+                )
         name = self.kb.country_names.get(adjective_country or "", None)
         return Actor(text=text, name=name, country=adjective_country, sector=sector, how="modifier")
 
@@ -250,6 +254,20 @@ class ActorResolver:
                 actor.__post_init__()
                 return actor
         return actor
+
+
+def _has_unknown_first_name(token: Token, found: ArticleActors) -> bool:
+    """'Pedro Sanchez' is not the Sanchez we know when his first name is not the one we know."""
+    if token.i == 0:
+        return False
+    before = token.doc[token.i - 1]
+    return (
+        before.pos_ == "PROPN"
+        and before.dep_ == "compound"
+        and before.i not in found.by_token
+        and before.text[:1].isupper()
+        and before.ent_type_ == "PERSON"
+    )
 
 
 def _looks_like_name(span: Span) -> bool:

@@ -45,7 +45,8 @@ POLITICAL_SECTORS = frozenset({"GOV", "MIL", "REB", "INS", "IGO", "COP", "OPP", 
 INNER_PREPS = frozenset({"to", "with", "against", "on", "from", "for", "in"})
 REQUEST_PREPS = frozenset({"on", "upon", "to"})
 BETWEEN = frozenset({"between", "among"})
-VERBAL = (1, 3)  # QuadClasses of verbal cooperation and verbal conflict
+VERBAL = (1, 3)
+PLACED_TYPES = frozenset({"PROTEST", "COERCE", "ASSAULT", "MOBILIZE"})  # QuadClasses of verbal cooperation and verbal conflict
 RECIPROCAL: list[Actor] = []  # a marker: the coordinated sources act on each other
 
 
@@ -213,12 +214,19 @@ class Coder:
         reciprocal = targets is RECIPROCAL
         if not sources or (not targets and not reciprocal and not pattern.monadic):
             return []
-        pairs = _reciprocal(sources) if reciprocal else [(s, t) for s in sources for t in targets or [None]]
         info = self.knowledge.info(pattern.code)
+        known = [a.country for a in (targets if not reciprocal else []) + sources if a.country]
+        location = locate(sentence.span, token, known[0] if known else None) if locate else None
+        # "Thousands of people protested in Tel Aviv": people of no stated country are the place's, for
+        # the events that happen among the people of one place (not a visit to the place).
+        setting = location if info.plover_type in PLACED_TYPES else None
+        sources = _placed(sources, setting)
+        targets = targets if reciprocal else _placed(targets, setting)
+        if not sources or (not targets and not reciprocal and not pattern.monadic):
+            return []
+        pairs = _reciprocal(sources) if reciprocal else [(s, t) for s in sources for t in targets or [None]]
         if not self.dictionary_mode and self.knowledge.quad(pattern.code) in VERBAL:
             pairs = [(_as_government(s), _as_government(t) if t else None) for s, t in pairs]
-        hint = (targets[0].country if targets else None) or sources[0].country
-        location = locate(sentence.span, token, hint) if locate else None
         events = []
         for source, target in pairs:
             if target is not None and _same_actor(source, target):
@@ -266,17 +274,22 @@ class Coder:
                 return between, RECIPROCAL, False
         if len(sources) > 1 and not targets and not pattern.monadic:
             return sources, RECIPROCAL, False  # "Japan and Australia signed an agreement"
-        if sources and not targets and not pattern.monadic and not self.dictionary_mode:
-            targets = self._other_actor(sent, token, sources, found)
-            fallback = bool(targets)
+        if sources and not any(t.country for t in targets) and not pattern.monadic and not self.dictionary_mode:
+            other = self._other_actor(sent, token, sources, found)
+            if other:
+                targets, fallback = other, True
         return sources, targets, fallback
 
     def _actors(self, tokens: list[Token], found: ArticleActors) -> list[Actor]:
         actors: list[Actor] = []
         for token in tokens:
             for member in args.with_conjuncts(token):
-                actor = self.resolver.actor_of(member, found) or self._inner_actor(member, found)
-                if actor is not None and actor.country and actor not in actors:
+                if member.dep_ in ("amod", "compound") and member.i not in found.by_token:
+                    continue  # "a military operation": a sector word on the event noun is no actor
+                actor = self.resolver.actor_of(member, found)
+                if actor is None or not actor.country:  # "its ambassador to Argentina"
+                    actor = self._inner_actor(member, found) or actor
+                if actor is not None and (actor.country or actor.sector) and actor not in actors:
                     actors.append(actor)
         return actors
 
@@ -352,6 +365,7 @@ def _constraints_hold(trigger: Token, pattern: Pattern) -> bool:
                 objects = children
             objects += [p for c in preps for p in c.children if p.dep_ == "pobj"]
         objects += [c for o in objects for c in o.children if c.dep_ == "conj"]  # "systems and ammunition"
+        objects += [c for o in objects for c in o.children if c.dep_ == "compound"]  # "President Assad"
         if not any(set(phrases_at(o)) & pattern.objects for o in objects):
             return False
     return True
@@ -359,6 +373,17 @@ def _constraints_hold(trigger: Token, pattern: Pattern) -> bool:
 
 def _verbal(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.tag_.startswith("VB"))
+
+
+def _placed(actors: list[Actor], location: Location | None) -> list[Actor]:
+    """Actors with a country, and those without one placed in the event's country; the rest dropped."""
+    placed = []
+    for actor in actors:
+        if actor.country:
+            placed.append(actor)
+        elif location is not None and location.country and location.how != "dateline":
+            placed.append(replace(actor, country=location.country, code=None, how="place"))
+    return placed
 
 
 def _as_government(actor: Actor) -> Actor:
