@@ -3,7 +3,7 @@
 The public face is a few plain functions::
 
     import newsevents
-    events = newsevents.code_text("Israeli Prime Minister Benjamin Netanyahu cancelled ...", published="2024-03-25")
+    events = newsevents.code_text("Netanyahu cancelled the visit ...", published="2024-03-25")
     frame = newsevents.to_frame(events)
     with newsevents.open_store("events.duckdb") as store:
         store.add_events(events)

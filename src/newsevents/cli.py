@@ -7,7 +7,7 @@ import io
 import json
 import sys
 from collections.abc import Iterable, Iterator
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -23,7 +23,7 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False)
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
     table = "table"
@@ -57,12 +57,20 @@ ActorsOption = Annotated[
 
 @app.command()
 def code(
-    paths: Annotated[list[str] | None, typer.Argument(help="Files or folders; none or '-' reads stdin.")] = None,
-    output_format: Annotated[Format | None, typer.Option("--format", "-f", help="jsonl, csv or table.")] = None,
-    published: Annotated[str | None, typer.Option(help="Date YYYY-MM-DD for articles that carry none.")] = None,
+    paths: Annotated[
+        list[str] | None, typer.Argument(help="Files or folders; none or '-' reads stdin.")
+    ] = None,
+    output_format: Annotated[
+        Format | None, typer.Option("--format", "-f", help="jsonl, csv or table.")
+    ] = None,
+    published: Annotated[
+        str | None, typer.Option(help="Date YYYY-MM-DD for articles that carry none.")
+    ] = None,
     dictionary: DictionaryOption = None,
     actors: ActorsOption = None,
-    store: Annotated[Path | None, typer.Option(help="Also write articles and events to this DuckDB file.")] = None,
+    store: Annotated[
+        Path | None, typer.Option(help="Also write articles and events to this DuckDB file.")
+    ] = None,
 ) -> None:
     """Code articles into events."""
     from newsevents import get_pipeline
@@ -98,7 +106,9 @@ def code(
 @app.command()
 def show(
     store: Annotated[Path, typer.Option(help="The DuckDB file to read.")] = Path("newsevents.duckdb"),
-    where: Annotated[str | None, typer.Option(help="An SQL condition, e.g. \"plover_type = 'ASSAULT'\".")] = None,
+    where: Annotated[
+        str | None, typer.Option(help="An SQL condition, e.g. \"plover_type = 'ASSAULT'\".")
+    ] = None,
     limit: Annotated[int, typer.Option(help="At most this many events.")] = 50,
 ) -> None:
     """Print stored events as a table."""
@@ -121,13 +131,17 @@ def show(
 
 @app.command("eval")
 def evaluate(
-    gold: Annotated[Path, typer.Argument(help="A gold file (PETRARCH2, PLOVER, examples or our own format).")],
+    gold: Annotated[
+        Path, typer.Argument(help="A gold file (PETRARCH2, PLOVER, examples or our own format).")
+    ],
     dictionary: DictionaryOption = None,
     actors: ActorsOption = None,
     show_failures: Annotated[int, typer.Option(help="Print this many failed records.")] = 0,
     json_out: Annotated[Path | None, typer.Option("--json", help="Also write the figures as JSON.")] = None,
     limit: Annotated[int | None, typer.Option(help="Score only the first N records.")] = None,
-    expect: Annotated[str | None, typer.Option(help="'ud': score the unit tests against the UD re-coding.")] = None,
+    expect: Annotated[
+        str | None, typer.Option(help="'ud': score the unit tests against the UD re-coding.")
+    ] = None,
     published: Annotated[str | None, typer.Option(help="Date for records that carry none.")] = None,
     categories: Annotated[bool, typer.Option(help="Also print figures per category.")] = False,
 ) -> None:

@@ -95,7 +95,9 @@ class Pipeline:
         return [token.text for token in self.nlp.tokenizer(text)]
 
     # -- the run ----------------------------------------------------------------------------------
-    def code(self, items: Iterable[Article | ArticleError], report: RunReport | None = None) -> Iterator[Coded]:
+    def code(
+        self, items: Iterable[Article | ArticleError], report: RunReport | None = None
+    ) -> Iterator[Coded]:
         """Clean, parse and code articles in batches; bad ones go to ``report.errors``."""
         report = report if report is not None else RunReport()
         duplicates = NearDuplicates() if self.deduplicate else None
@@ -150,7 +152,7 @@ class Pipeline:
         return self.coder.code(article, sentences(doc), found, self._placer(article))
 
     def _placer(self, article: Article) -> Locate:
-        """The event's place by the parse, else the article's dateline; place mentions found once a sentence."""
+        """The event's place by the parse, else the article's dateline; mentions found once a sentence."""
         gazetteer = self.gazetteer
         dateline = find_dateline(article.text, gazetteer)
         mentions: dict[tuple[int, str | None], list] = {}  # type: ignore[type-arg]
@@ -170,7 +172,7 @@ def _guarded(step, article: Article, stage: str):  # type: ignore[no-untyped-def
     """Run one article's step; an unexpected failure becomes that article's error, not the run's."""
     try:
         return step()
-    except Exception as err:  # noqa: BLE001 - one bad article never stops a batch
+    except Exception as err:
         return ArticleError(article.id, article.origin, f"{type(err).__name__}: {err}", stage=stage)
 
 

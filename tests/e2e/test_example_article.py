@@ -22,7 +22,9 @@ def coded() -> tuple[list[Event], list[dict[str, object]]]:
     result = run_cli("code", str(article), "--published", "2024-03-25", "--format", "jsonl")
     assert result.returncode == 0, result.stderr
     events = [Event.from_dict(json.loads(line)) for line in result.stdout.splitlines() if line.strip()]
-    findings = [json.loads(line) for line in expected.read_text(encoding="utf-8").splitlines() if line.strip()]
+    findings = [
+        json.loads(line) for line in expected.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
     return events, findings
 
 

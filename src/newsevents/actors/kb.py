@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
-ACTOR_FILES = ("countries.yaml", "organisations.yaml", "groups.yaml", "people.yaml")
+ACTOR_FILES = ("countries.yaml", "organisations.yaml", "groups.yaml", "people.yaml", "people-world.yaml")
 TRUE_AS_OF = "2026-11-01"
 
 # Sectors a person keeps after leaving a government post codes as former official (ELI).
@@ -133,9 +133,9 @@ def load_kb(tokenize: Tokenize, extra: Iterable[Path] = (), directory: Path | No
 
 
 def _kind_of(file_name: str) -> str:
-    return {"countries.yaml": "country", "people.yaml": "person", "groups.yaml": "group"}.get(
-        file_name, "organisation"
-    )
+    if file_name.startswith("people"):
+        return "person"
+    return {"countries.yaml": "country", "groups.yaml": "group"}.get(file_name, "organisation")
 
 
 def add_records(kb: KnowledgeBase, records: list[dict[str, Any]], tokenize: Tokenize, kind: str) -> None:
@@ -155,7 +155,9 @@ def add_country(kb: KnowledgeBase, record: dict[str, Any], tokenize: Tokenize) -
     for adjective in record.get("adjectives") or []:
         kb.add_adjective(tokenize(adjective), code)
     for place, sector in (record.get("metonyms") or {}).items():
-        metonym = Entry("country", record["name"], country=code, sector=sector, wikidata=record.get("wikidata"))
+        metonym = Entry(
+            "country", record["name"], country=code, sector=sector, wikidata=record.get("wikidata")
+        )
         kb.add_name(tokenize(place), metonym)
 
 
@@ -195,7 +197,9 @@ def add_actor(
 # Family name first in English news for these countries ("Xi Jinping" is Xi, "Kim Jong Un" is Kim).
 FAMILY_NAME_FIRST = frozenset({"CHN", "PRK", "KOR", "TWN", "VNM", "HKG", "MAC"})
 # Last words that must never stand alone for a person: months, regnal numbers, common words.
-NOT_SURNAMES = frozenset({"May", "II", "III", "IV", "Jr", "Jr.", "Sr", "Bar", "Dar", "Ali", "Un", "in", "Lev", "Al"})
+NOT_SURNAMES = frozenset(
+    {"May", "II", "III", "IV", "Jr", "Jr.", "Sr", "Bar", "Dar", "Ali", "Un", "in", "Lev", "Al"}
+)
 
 
 def _surname(tokens: list[str], country: str | None) -> str | None:

@@ -67,7 +67,11 @@ LEGISLATURES = tuple(
 MAX_BAD_LINES_KEPT = 20
 PROGRESS_EVERY = 100_000
 TOKEN = re.compile(r"\w+(?:['’-]\w+)*")
+ENGLISH_TEXT = re.compile(r'"en"\s*:\s*\{\s*"language"\s*:\s*"en"\s*,\s*"value"\s*:\s*"((?:[^"\\]|\\.)*)"')
 WIKIDATA_TIME = re.compile(r"^([+-])(\d{1,16})-(\d\d)-(\d\d)T")
+
+
+LineFilter = Callable[[str], bool]
 
 
 class WikidataDumpError(ValueError):
@@ -89,12 +93,16 @@ class BuildReport:
     bad_lines: list[str] = field(default_factory=list)
     bad_line_count: int = 0
     passes: int = 0
+    bad_numbers: set[int] = field(default_factory=set)  # a line bad in one pass is bad in the other
     progress: Callable[[int, int], None] | None = None  # (pass, lines read): a long dump shows life
 
-    def bad_line(self, where: str) -> None:
+    def bad_line(self, number: int, why: str) -> None:
+        if number in self.bad_numbers:
+            return
+        self.bad_numbers.add(number)
         self.bad_line_count += 1
         if len(self.bad_lines) < MAX_BAD_LINES_KEPT:
-            self.bad_lines.append(where)
+            self.bad_lines.append(f"line {number}: {why}")
 
     def summary(self) -> str:
         skipped = ", ".join(f"{n} {why}" for why, n in self.skipped_roles.most_common()) or "none"
@@ -124,10 +132,9 @@ def open_dump(path: Path) -> TextIO:
 
 
 def iter_entities(
-    path: Path, report: BuildReport | None = None, must_contain: tuple[str, ...] = ()
+    path: Path, report: BuildReport | None = None, wanted: LineFilter | None = None
 ) -> Iterator[dict[str, Any]]:
-    """Entities of a dump, one at a time. ``must_contain``: parse only lines holding one of these strings
-    (a cheap filter: most of a dump is items the pass does not need, and parsing is the cost)."""
+    """Entities of a dump, one at a time; ``wanted`` picks the lines worth parsing from their raw text."""
     report = report if report is not None else BuildReport()
     report.lines = 0
     report.passes += 1
@@ -137,16 +144,16 @@ def iter_entities(
                 report.lines = number
                 if report.progress is not None and number % PROGRESS_EVERY == 0:
                     report.progress(report.passes, number)
-                entity = _entity_of(line, number, report, must_contain)
+                entity = _entity_of(line, number, report, wanted)
                 if entity is not None:
                     yield entity
         except (OSError, EOFError, UnicodeDecodeError) as problem:
             # A truncated or corrupt archive: keep what was read and say where it stopped.
-            report.bad_line(f"line {report.lines + 1}: the dump ends early ({problem})")
+            report.bad_line(report.lines + 1, f"the dump ends early ({problem})")
 
 
 def _entity_of(
-    line: str, number: int, report: BuildReport, must_contain: tuple[str, ...]
+    line: str, number: int, report: BuildReport, wanted: LineFilter | None
 ) -> dict[str, Any] | None:
     text = line.strip()
     if text.endswith(","):
@@ -155,15 +162,15 @@ def _entity_of(
         return None
     if report.passes == 1:
         report.entities += 1
-    if must_contain and not any(key in text for key in must_contain):
+    if wanted is not None and not wanted(text):
         return None
     try:
         entity = json.loads(text)
     except json.JSONDecodeError as problem:
-        report.bad_line(f"line {number}: not JSON ({problem.msg} at column {problem.colno})")
+        report.bad_line(number, f"not JSON ({problem.msg} at column {problem.colno})")
         return None
     if not isinstance(entity, dict) or "id" not in entity:
-        report.bad_line(f"line {number}: not an entity")
+        report.bad_line(number, "not an entity")
         return None
     return entity
 
@@ -255,7 +262,7 @@ class SectorMatcher:
     Rules, in order: "member of the <legislature>" is LEG; otherwise the longest title in the label
     (ties: the first) gives the sector, "general" only at the label's head; a ministerial title
     (minister, secretary) naming defence is MIL; any other title yields to an official or
-    organisational word in the label ("President of the Senate" LEG). No title: no sector.
+    organisational word outside it ("President of the Senate" LEG). No title: no sector.
     """
 
     def __init__(self, titles: dict[str, str], words: dict[str, str]) -> None:
@@ -272,38 +279,43 @@ class SectorMatcher:
         tokens = tokens_of(label)
         if tokens[:2] == ("member", "of"):
             return "LEG" if self._names_legislature(tokens[2:]) else None
-        title = self._longest(tokens, self.titles, head_only=HEAD_ONLY_TITLES)
+        title = self._longest(tokens, self.titles)
         if title is None:
             return None
-        phrase, sector = title
+        phrase = tokens[title.start : title.end]
         if MINISTERIAL_WORDS & set(phrase):
-            return "MIL" if sector == "GOV" and any(_find(w, tokens) for w in DEFENCE_WORDS) else sector
-        word = self._longest(tokens, self.words, prefer_last=True)
-        if word is not None and word[1] in OVERRIDING_WORD_SECTORS:
-            return word[1]
-        return sector
+            defence = any(_find(w, tokens) for w in DEFENCE_WORDS)
+            return "MIL" if title.sector == "GOV" and defence else title.sector
+        # Words outside the title name the body it heads: after it ("President of the Senate") first.
+        word = self._longest(tokens[title.end :], self.words) or self._longest(
+            tokens[: title.start], self.words
+        )
+        if word is not None and word.sector in OVERRIDING_WORD_SECTORS:
+            return word.sector
+        return title.sector
 
     def _names_legislature(self, rest: tuple[str, ...]) -> bool:
         word = self._longest(rest, self.words)
-        return (word is not None and word[1] == "LEG") or any(_find(name, rest) for name in LEGISLATURES)
+        return (word is not None and word.sector == "LEG") or any(_find(name, rest) for name in LEGISLATURES)
 
-    def _longest(
-        self,
-        tokens: tuple[str, ...],
-        table: dict[tuple[str, ...], str],
-        head_only: frozenset[tuple[str, ...]] = frozenset(),
-        prefer_last: bool = False,
-    ) -> tuple[tuple[str, ...], str] | None:
-        best: tuple[tuple[str, ...], str] | None = None
+    def _longest(self, tokens: tuple[str, ...], table: dict[tuple[str, ...], str]) -> Match | None:
+        """The longest phrase of ``table`` in ``tokens`` (ties: the first); head-only ones at the start."""
+        best: Match | None = None
         for start in range(len(tokens)):
             for size in range(min(self.longest, len(tokens) - start), 0, -1):
                 phrase = tokens[start : start + size]
-                if phrase in table and not (start > 0 and phrase in head_only):
-                    longer = best is None or size > len(best[0]) or (prefer_last and size == len(best[0]))
-                    if longer:
-                        best = (phrase, table[phrase])
+                if phrase in table and not (start > 0 and phrase in HEAD_ONLY_TITLES):
+                    if best is None or size > best.end - best.start:
+                        best = Match(start, start + size, table[phrase])
                     break
         return best
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int
+    end: int
+    sector: str
 
 
 # ----------------------------------------------------------------------------- pass 1: offices
@@ -350,10 +362,41 @@ def shipped_bodies(directory: Path | None = None) -> dict[str, Body]:
     return bodies
 
 
+class OfficeLines:
+    """Whether a dump line may hold a country or an office, judged on the raw text: most of a dump is
+    items neither pass needs, and parsing JSON is what a pass costs. The first English text on the line
+    stands for the label (labels come first in dump lines); a line without one is parsed to be sure."""
+
+    def __init__(self, matcher: SectorMatcher, bodies: dict[str, Body]) -> None:
+        self.matcher = matcher
+        self.body_ids = tuple(f'"{qid}"' for qid in bodies)
+        self.keys = ('"P1001"', '"P17"', *(f'"{qid}"' for qid in POSITION_CLASSES))
+
+    def __call__(self, line: str) -> bool:
+        if '"P298"' in line:
+            return True
+        if not any(key in line for key in self.keys):
+            return False
+        label = _first_english_text(line)
+        if label is None or self.matcher.sector(label) is not None:
+            return True
+        return any(qid in line for qid in self.body_ids)
+
+
+def _first_english_text(line: str) -> str | None:
+    match = ENGLISH_TEXT.search(line)
+    if match is None:
+        return None
+    try:
+        return str(json.loads(f'"{match.group(1)}"'))
+    except json.JSONDecodeError:
+        return None
+
+
 def collect_lookups(path: Path, matcher: SectorMatcher, report: BuildReport) -> Lookups:
     """First pass: country items and the items that look like offices."""
     lookups = Lookups(countries=shipped_countries(), bodies=shipped_bodies())
-    for entity in iter_entities(path, report, must_contain=('"P298"', '"P1001"', '"P17"', '"P31"')):
+    for entity in iter_entities(path, report, wanted=OfficeLines(matcher, lookups.bodies)):
         iso = next(
             (c for claim in claims(entity, "P298") if (c := _snak_string(claim.get("mainsnak")))), None
         )
@@ -391,7 +434,7 @@ def iter_people(
     path: Path, lookups: Lookups, report: BuildReport, since: dt.date = DEFAULT_SINCE
 ) -> Iterator[dict[str, Any]]:
     """Second pass: people records of our format for the humans whose offices overlap ``since``."""
-    for entity in iter_entities(path, report, must_contain=('"P39"',)):
+    for entity in iter_entities(path, report, wanted=lambda line: '"P39"' in line):
         if HUMAN not in item_ids(entity, "P31") or not claims(entity, "P39"):
             continue
         report.humans_with_positions += 1
@@ -606,7 +649,13 @@ def _flow(value: Any) -> str:
     # YAML's own emitter quotes what a reader would misread ("Yes", "No: 1", a date written as a string).
     stream = io.StringIO()
     yaml.dump(
-        value, stream, Dumper=yaml.CSafeDumper, default_flow_style=True, width=1 << 30, allow_unicode=True
+        value,
+        stream,
+        Dumper=yaml.CSafeDumper,
+        default_flow_style=True,
+        width=1 << 30,
+        allow_unicode=True,
+        sort_keys=False,
     )
     text = stream.getvalue().strip()
     return text[: -len("...")].strip() if text.endswith("...") else text

@@ -40,13 +40,17 @@ class VerbMatcher(Protocol):
     """Another source of verb patterns, e.g. a TABARI/PETRARCH ``.verbs`` dictionary a user loads."""
 
     def match(self, verb: Token) -> Trigger | None: ...
+
+
 # Sectors that make a sentence political even when it also talks about sport or weather.
 POLITICAL_SECTORS = frozenset({"GOV", "MIL", "REB", "INS", "IGO", "COP", "OPP", "LEG", "JUD", "SPY"})
 INNER_PREPS = frozenset({"to", "with", "against", "on", "from", "for", "in"})
 REQUEST_PREPS = frozenset({"on", "upon", "to"})
 BETWEEN = frozenset({"between", "among"})
 VERBAL = (1, 3)
-PLACED_TYPES = frozenset({"PROTEST", "COERCE", "ASSAULT", "MOBILIZE"})  # QuadClasses of verbal cooperation and verbal conflict
+PLACED_TYPES = frozenset(
+    {"PROTEST", "COERCE", "ASSAULT", "MOBILIZE"}
+)  # QuadClasses of verbal cooperation and verbal conflict
 RECIPROCAL: list[Actor] = []  # a marker: the coordinated sources act on each other
 
 
@@ -92,7 +96,9 @@ class Coder:
                     events.extend(self._events_of(act, sentence, article, found, locate))
         return events
 
-    def _split_governed(self, triggers: list[Trigger]) -> tuple[list[Trigger], list[tuple[Governor, Trigger]]]:
+    def _split_governed(
+        self, triggers: list[Trigger]
+    ) -> tuple[list[Trigger], list[tuple[Governor, Trigger]]]:
         """Acts governed by a threat, refusal, promise or request are coded as that act, once."""
         if self.dictionary_mode:
             return triggers, []
@@ -253,7 +259,9 @@ class Coder:
             )
         return events
 
-    def _arguments(self, trigger: Trigger, sent: Span, found: ArticleActors) -> tuple[list[Actor], list[Actor], bool]:
+    def _arguments(
+        self, trigger: Trigger, sent: Span, found: ArticleActors
+    ) -> tuple[list[Actor], list[Actor], bool]:
         token, pattern = trigger.token, trigger.pattern
         if pattern.kind == "verb":
             source_tokens = args.verb_subjects(token)
@@ -274,7 +282,11 @@ class Coder:
                 return between, RECIPROCAL, False
         if len(sources) > 1 and not targets and not pattern.monadic:
             return sources, RECIPROCAL, False  # "Japan and Australia signed an agreement"
-        if sources and not any(t.country for t in targets) and not pattern.monadic and not self.dictionary_mode:
+        # A verb with no target in the parse may take the nearest other actor of the sentence ("expressed
+        # concerns about ... to achieve Israel's objectives"); an event noun may not: nouns name events
+        # in passing ("hostilities", "an offensive") far more often than they state them.
+        fallback_allowed = pattern.kind == "verb" and not pattern.monadic and not self.dictionary_mode
+        if sources and fallback_allowed and not any(t.country for t in targets):
             other = self._other_actor(sent, token, sources, found)
             if other:
                 targets, fallback = other, True
@@ -307,7 +319,9 @@ class Coder:
                 return actor
         return None
 
-    def _other_actor(self, sent: Span, trigger: Token, sources: list[Actor], found: ArticleActors) -> list[Actor]:
+    def _other_actor(
+        self, sent: Span, trigger: Token, sources: list[Actor], found: ArticleActors
+    ) -> list[Actor]:
         """No target in the parse: the nearest actor of another country in the same sentence."""
         countries = {s.country for s in sources}
         best: tuple[int, Actor] | None = None
@@ -359,7 +373,9 @@ def _constraints_hold(trigger: Token, pattern: Pattern) -> bool:
         if pattern.prep:
             objects = [p for c in preps for p in c.children if p.dep_ == "pobj"]
         else:
-            object_deps = ("dobj", "nsubjpass", "attr", "oprd") if args.is_passive(trigger) else ("dobj", "attr")
+            object_deps = (
+                ("dobj", "nsubjpass", "attr", "oprd") if args.is_passive(trigger) else ("dobj", "attr")
+            )
             objects = [c for c in children if c.dep_ in object_deps]
             if trigger.pos_ == "NOUN":
                 objects = children

@@ -10,7 +10,6 @@ from typing import Any
 
 from newsevents.actors.kb import KNOWLEDGE, read_yaml
 
-
 OTHER_TYPE = "OTHER"
 
 
@@ -109,7 +108,9 @@ def load_cameo(path: Path) -> dict[str, CameoCode]:
         }
 
 
-def load_patterns(records: Iterable[dict[str, Any]]) -> tuple[dict[str, list[Pattern]], dict[str, list[Pattern]]]:
+def load_patterns(
+    records: Iterable[dict[str, Any]],
+) -> tuple[dict[str, list[Pattern]], dict[str, list[Pattern]]]:
     verbs: dict[str, list[Pattern]] = {}
     nouns: dict[str, list[Pattern]] = {}
     for record in records:
@@ -136,10 +137,16 @@ def load_patterns(records: Iterable[dict[str, Any]]) -> tuple[dict[str, list[Pat
 
 
 def _frozen_lists(data: dict[str, Any]) -> dict[str, frozenset[str]]:
-    return {key: frozenset(str(v).lower() for v in values) for key, values in data.items() if isinstance(values, list)}
+    return {
+        key: frozenset(str(v).lower() for v in values)
+        for key, values in data.items()
+        if isinstance(values, list)
+    }
 
 
-def load_coding_knowledge(directory: Path | None = None, extra_patterns: Iterable[Path] = ()) -> CodingKnowledge:
+def load_coding_knowledge(
+    directory: Path | None = None, extra_patterns: Iterable[Path] = ()
+) -> CodingKnowledge:
     directory = directory or KNOWLEDGE
     cameo = load_cameo(directory / "ontology" / "cameo.tsv")
     quad_data = read_yaml(directory / "ontology" / "quadclass.yaml") or {}
@@ -151,7 +158,8 @@ def load_coding_knowledge(directory: Path | None = None, extra_patterns: Iterabl
     status = read_yaml(directory / "coding" / "status.yaml") or {}
     cues = StatusCues(_frozen_lists(status))
     complements = {
-        kind: {str(k): str(v) for k, v in table.items()} for kind, table in (status.get("complement_codes") or {}).items()
+        kind: {str(k): str(v) for k, v in table.items()}
+        for kind, table in (status.get("complement_codes") or {}).items()
     }
     plover = read_yaml(directory / "ontology" / "plover.yaml") or {}
     legacy = {str(k).upper(): str(v).upper() for k, v in (plover.get("legacy_names") or {}).items()}

@@ -48,7 +48,9 @@ class StatusReader:
         self.verb_cues = {kind: _first_words(cues[kind]) for kind in cues.words}
 
     def _is(self, kind: str, token: Token) -> bool:
-        return token.lemma_.lower() in self.verb_cues.get(kind, ()) or token.lower_ in self.verb_cues.get(kind, ())
+        return token.lemma_.lower() in self.verb_cues.get(kind, ()) or token.lower_ in self.verb_cues.get(
+            kind, ()
+        )
 
     # -- governing acts ---------------------------------------------------------------------------
     def governor(self, trigger: Token) -> Governor | None:
@@ -153,7 +155,9 @@ def _clause_head(token: Token) -> Token | None:
     return head
 
 
-PARTICLES = frozenset({"to", "on", "upon", "for", "out", "down", "off", "at", "from", "of", "with", "back", "into"})
+PARTICLES = frozenset(
+    {"to", "on", "upon", "for", "out", "down", "off", "at", "from", "of", "with", "back", "into"}
+)
 
 
 def _first_words(entries: frozenset[str]) -> frozenset[str]:
@@ -164,7 +168,9 @@ def _first_words(entries: frozenset[str]) -> frozenset[str]:
     words = set()
     for entry in entries:
         parts = entry.split()
-        if len(parts) == 1 or (len(parts) == 2 and parts[1] in PARTICLES and parts[0] not in ("is", "are", "was")):
+        if len(parts) == 1 or (
+            len(parts) == 2 and parts[1] in PARTICLES and parts[0] not in ("is", "are", "was")
+        ):
             words.add(parts[0])
     return frozenset(words)
 

@@ -160,7 +160,9 @@ class Store(ABC):
         """Events as flat rows (one column per stored field); ``where`` is an SQL condition."""
         return self._frame(self._events_sql(where), params, EVENTS.arrow_schema)
 
-    def events(self, where: str | None = None, params: Params = None, limit: int | None = None) -> list[Event]:
+    def events(
+        self, where: str | None = None, params: Params = None, limit: int | None = None
+    ) -> list[Event]:
         """Events rebuilt as ``Event`` objects (the first ``limit`` of them in stored order)."""
         records = self._records(where, params)
         return [Event.from_dict(record) for _, record in zip(range(limit or 10**12), records, strict=False)]
