@@ -20,7 +20,8 @@ from newsevents import __version__, flatten
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Political event data from news text.")
 err = Console(stderr=True, highlight=False, soft_wrap=True)
-out = Console(highlight=False)
+# A table piped to a file or a CI log is read whole: do not fold it to 80 columns.
+out = Console(highlight=False, width=None if sys.stdout.isatty() else 180)
 
 
 class Format(StrEnum):

@@ -25,6 +25,7 @@ from newsevents.actors.wikidata import (
     build_people,
     build_wikidata,
     parse_time,
+    write_people_yaml,
 )
 from tests.conftest import run_cli
 
@@ -167,7 +168,7 @@ def test_a_broken_line_is_reported_and_the_rest_read(tmp_path: Path) -> None:
     path.write_text(text, encoding="utf-8")
     report = BuildReport()
     assert {r["name"] for r in build_people(path, report=report)} == {"Ana Pereira", "Yael Ben-Ami"}
-    assert report.bad_lines == ["line 9: not JSON (Expecting ',' delimiter at column 21)"]
+    assert report.bad_line_count == 1 and report.bad_lines[0].startswith("line 9: not JSON")
 
 
 def test_a_truncated_archive_keeps_what_was_read(dump: Path, tmp_path: Path) -> None:
@@ -192,6 +193,22 @@ def test_stdout_when_no_output_file(dump: Path) -> None:
     build_wikidata(dump, out)
     assert out.getvalue().startswith("# actors/people.yaml format")
     assert "- name: Ana Pereira" in out.getvalue()
+
+
+def test_written_yaml_reads_back_whatever_the_names_hold(tmp_path: Path) -> None:
+    role = {"title": "Minister: Defence [acting]", "country": "PRT", "sector": "MIL"}
+    open_role = {**role, "start": dt.date(2020, 1, 1), "end": None}
+    closed_role = {**role, "start": dt.date(2016, 1, 1), "end": dt.date(2017, 1, 1), "approx": True}
+    records = [
+        {"name": "No", "aliases": ["José d'Ávila, Jr", '"Yes" Man'], "wikidata": "Q1", "country": "NOR",
+         "default_sector": None, "roles": [open_role]},
+        {"name": "2016-01-01 # not a comment", "aliases": [], "wikidata": "Q2", "country": None,
+         "default_sector": "PTY", "roles": [closed_role, open_role]},
+    ]  # fmt: skip
+    out = tmp_path / "tricky.yaml"
+    with out.open("w", encoding="utf-8") as handle:
+        assert write_people_yaml(records, handle, "# a header\n") == 2
+    assert read_user_actors(out) == records
 
 
 @pytest.mark.parametrize(

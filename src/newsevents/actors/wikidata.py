@@ -108,7 +108,7 @@ class BuildReport:
         skipped = ", ".join(f"{n} {why}" for why, n in self.skipped_roles.most_common()) or "none"
         return (
             f"{self.entities} entities read ({self.lines} lines per pass, {self.bad_line_count} bad), "
-            f"{self.countries} countries, {self.positions} offices, "
+            f"{self.countries} countries with an ISO code, {self.positions} offices, "
             f"{self.humans_with_positions} humans holding offices; wrote {self.people} people with "
             f"{self.roles} roles; roles skipped: {skipped}"
         )
@@ -365,7 +365,7 @@ def shipped_bodies(directory: Path | None = None) -> dict[str, Body]:
 class OfficeLines:
     """Whether a dump line may hold a country or an office, judged on the raw text: most of a dump is
     items neither pass needs, and parsing JSON is what a pass costs. The first English text on the line
-    stands for the label (labels come first in dump lines); a line without one is parsed to be sure."""
+    stands for the label (labels come first in dump lines); a line without one is judged on its keys."""
 
     def __init__(self, matcher: SectorMatcher, bodies: dict[str, Body]) -> None:
         self.matcher = matcher
@@ -375,12 +375,15 @@ class OfficeLines:
     def __call__(self, line: str) -> bool:
         if '"P298"' in line:
             return True
-        if not any(key in line for key in self.keys):
-            return False
         label = _first_english_text(line)
-        if label is None or self.matcher.sector(label) is not None:
-            return True
-        return any(qid in line for qid in self.body_ids)
+        if label is not None and self.matcher.sector(label) is None and not self._names_body(line):
+            return False
+        return any(key in line for key in self.keys)
+
+    def _names_body(self, line: str) -> bool:
+        # Only the jurisdiction's statement is searched: a whole line is long and bodies are many.
+        where = line.find('"P1001"')
+        return where >= 0 and any(qid in line[where : where + 3000] for qid in self.body_ids)
 
 
 def _first_english_text(line: str) -> str | None:

@@ -110,6 +110,9 @@ class Coder:
                 plain.append(trigger)
             else:
                 governed.setdefault(governor.token.i, (governor, trigger))
+        # "called on X to agree to a ceasefire": the outermost act is the event; an inner governing act
+        # ("agree to") is itself governed and codes nothing of its own.
+        governed = {i: pair for i, pair in governed.items() if self.status.governor(pair[0].token) is None}
         # A governing verb's own pattern ("urge" alone is 020) gives way to the complement's finer code.
         plain = [t for t in plain if t.token.i not in governed]
         return plain, list(governed.values())
@@ -153,7 +156,26 @@ class Coder:
                 pattern = self._noun_pattern(token)
                 if pattern is not None:
                     found.append(Trigger(token, pattern))
-        return found
+        return self._without_restatements(found)
+
+    def _without_restatements(self, triggers: list[Trigger]) -> list[Trigger]:
+        """'met his counterpart to discuss the bid' is one meeting: a purpose clause of the same type as
+        the clause it serves restates that event."""
+        types = {t.token.i: self.knowledge.info(t.pattern.code).plover_type for t in triggers}
+        kept = []
+        for trigger in triggers:
+            token, own = trigger.token, types[trigger.token.i]
+            restated = False
+            for _ in range(3):
+                if token.dep_ not in ("advcl", "xcomp") or token.head == token:
+                    break
+                token = token.head
+                if types.get(token.i) == own:
+                    restated = True
+                    break
+            if not restated:
+                kept.append(trigger)
+        return kept
 
     def _matched(self, verb: Token) -> Trigger | None:
         """User dictionaries come first: a researcher's own codings win over ours."""
@@ -293,6 +315,12 @@ class Coder:
         return sources, targets, fallback
 
     def _actors(self, tokens: list[Token], found: ArticleActors) -> list[Actor]:
+        """The actors of argument tokens; one per country, the one that says more about it kept."""
+        actors = self._argument_actors(tokens, found)
+        specific = {a.country for a in actors if a.country and a.sector}
+        return [a for a in actors if a.sector or a.country not in specific]
+
+    def _argument_actors(self, tokens: list[Token], found: ArticleActors) -> list[Actor]:
         actors: list[Actor] = []
         for token in tokens:
             for member in args.with_conjuncts(token):

@@ -24,6 +24,8 @@ MEASURES = (
     Measure("code", "CAMEO code"),
     Measure("root", "CAMEO root"),
     Measure("dyad", "(source, target)"),
+    Measure("source_country", "source country (first 3 letters of the code)"),
+    Measure("target_country", "target country (first 3 letters of the code)"),
 )
 RATIO_MEASURES = (
     Measure("exact", "exact records"),
@@ -61,6 +63,8 @@ KEYS: dict[str, Callable[[Triple], Hashable]] = {
     "code": lambda t: t[2],
     "root": lambda t: t[2][:2],
     "dyad": lambda t: (t[0], t[1]),
+    "source_country": lambda t: t[0][:3],
+    "target_country": lambda t: t[1][:3],
 }
 
 
