@@ -248,8 +248,9 @@ class Coder:
         # "Thousands of people protested in Tel Aviv": people of no stated country are the place's, for
         # the events that happen among the people of one place (not a visit to the place).
         setting = location if info.plover_type in PLACED_TYPES else None
-        sources = _placed(sources, setting)
-        targets = targets if reciprocal else _placed(targets, setting)
+        keep = self.dictionary_mode  # a dictionary may code an actor of no country ("---GOV")
+        sources = _placed(sources, setting, keep_unplaced=keep)
+        targets = targets if reciprocal else _placed(targets, setting, keep_unplaced=keep)
         if not sources or (not targets and not reciprocal and not pattern.monadic):
             return []
         pairs = _reciprocal(sources) if reciprocal else [(s, t) for s in sources for t in targets or [None]]
@@ -419,11 +420,11 @@ def _verbal(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.tag_.startswith("VB"))
 
 
-def _placed(actors: list[Actor], location: Location | None) -> list[Actor]:
+def _placed(actors: list[Actor], location: Location | None, *, keep_unplaced: bool = False) -> list[Actor]:
     """Actors with a country, and those without one placed in the event's country; the rest dropped."""
     placed = []
     for actor in actors:
-        if actor.country:
+        if actor.country or keep_unplaced:
             placed.append(actor)
         elif location is not None and location.country and location.how != "dateline":
             placed.append(replace(actor, country=location.country, code=None, how="place"))
