@@ -106,6 +106,25 @@ class VerbBlock:
     patterns: list[VerbPattern] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Transformation:
+    """A PETRARCH-2 verb-verb rule ``~ a (b . ATTACK) SAY = a b 112``: an event stated inside another
+    verb's clause becomes one event of the outer subject ("X said Y attacked" is X accusing Y).
+
+    ``inner_source`` is ``a`` (the outer subject again, or a pronoun for it), ``b`` (another actor) or
+    ``_`` (none of its own: "wants to attack"); ``inner_target`` is ``b`` (must be there) or ``.`` (any).
+    ``inner``/``outer`` name verbs of the dictionary, whose codes stand for their code families, or ``Q``
+    (any code). The result binds ``a``/``b`` and gives a code, ``Q`` being the inner event's own.
+    """
+
+    inner_source: str
+    inner_target: str
+    inner: str
+    outer: str
+    result: tuple[str, str]
+    code: str
+
+
 @dataclass
 class Discards:
     """Phrases whose presence means a sentence (or, marked ``+``, a whole story) is not coded."""
@@ -129,6 +148,7 @@ class PetrarchVerbs:
     syntax: int = 1
     discards: Discards | None = None
     exclusive: bool = False  # True: verbs the dictionary lacks state no event either
+    transformations: list[Transformation] = field(default_factory=list)
 
     def match(self, verb: Token) -> Trigger | None:
         """The dictionary's trigger for this verb, or None to let the coder's own patterns try."""
@@ -159,6 +179,9 @@ class PetrarchVerbs:
                 return [_silent(verb)]  # "prepared to attend": the complement's code says what happened
         if forward in ("", NULL_CODE) and backward in ("", NULL_CODE):
             return [_silent(verb)]
+        transformed = self._transformed(verb, entry, found, forward)
+        if transformed is not None:
+            return [transformed]
         return _triggers(verb, entry, found, (forward, backward), self.syntax)
 
     def _complement_codes(self, verb: Token) -> bool:
