@@ -29,6 +29,12 @@ QUANTIFIERS = frozenset(
 FUZZY_CUTOFF = 85.0
 # Sectors that, as a modifier, say more than the head noun does ("rebel commander" is REB, not MIL).
 MARKED_SECTORS = frozenset({"REB", "INS", "OPP", "ELI", "CVL", "REF"})
+# Heads that say only "a person who speaks for ...": any sector word before them decides
+# ("a Chinese military spokesman" is MIL, "a senior Syrian intelligence official" is SPY).
+GENERIC_HEADS = frozenset(
+    {"spokesman", "spokeswoman", "spokesperson", "official", "officer", "representative", "source", "member",
+     "leader", "chief", "head", "figure", "aide", "adviser", "advisor"}
+)  # fmt: skip
 
 
 @dataclass
@@ -174,6 +180,8 @@ class ActorResolver:
             if t.i != head.i and t.lemma_.lower() in self.kb.sector_words and t.i not in found.by_token
         ]
         modifier_sector = next((s for s in modifier_sectors if s in MARKED_SECTORS), None)
+        if modifier_sector is None and head.lemma_.lower() in GENERIC_HEADS and modifier_sectors:
+            modifier_sector = modifier_sectors[-1]
         former = any(self.kb.modifiers.get(t.lower_) == "ELI" for t in block)
         entry_mention = next((m for m in mentions if m.entry is not None and m.entry.kind == "person"), None)
         entry_mention = entry_mention or next((m for m in mentions if m.entry is not None), None)
@@ -208,6 +216,24 @@ class ActorResolver:
                 )
         name = self.kb.country_names.get(adjective_country or "", None)
         return Actor(text=text, name=name, country=adjective_country, sector=sector, how="modifier")
+
+    def coordinated(self, token: Token, found: ArticleActors) -> list[Actor] | None:
+        """'French President Emmanuel Macron and European Commission President Ursula von der Leyen':
+        the small model often folds two coordinated names into one phrase; split it at the 'and'."""
+        region = _coordination_region(token)
+        cuts = [t for t in region if t.dep_ == "cc" or (t.dep_ == "punct" and t.text == ",")]
+        if not any(t.dep_ == "cc" for t in cuts):
+            return None
+        actors: list[Actor] = []
+        for segment in _segments(region, cuts):
+            mentions = _unique(found.by_token[t.i] for t in segment if t.i in found.by_token)
+            if not any(m.entry is not None or m.country for m in mentions):
+                continue
+            head = segment[-1]
+            actor = self._compose(head, segment, mentions, found)
+            if actor is not None and actor.country and actor not in actors:
+                actors.append(actor)
+        return actors if len(actors) > 1 else None
 
     def _head_sector(self, head: Token) -> str | None:
         """'security forces' before 'forces': a two-word sector noun wins over its head word."""
@@ -254,6 +280,34 @@ class ActorResolver:
                 actor.__post_init__()
                 return actor
         return actor
+
+
+COORDINATION_DEPS = NAME_BLOCK_DEPS | {"cc", "conj", "appos", "nmod"}
+
+
+def _coordination_region(head: Token) -> list[Token]:
+    """The head's name phrase with any coordinated or appended names, but no clauses or prepositions."""
+    tokens = [head]
+    stack = [head]
+    while stack:
+        current = stack.pop()
+        for child in current.children:
+            if child.dep_ in COORDINATION_DEPS:
+                tokens.append(child)
+                stack.append(child)
+    tokens.sort(key=lambda t: t.i)
+    return tokens
+
+
+def _segments(region: list[Token], cuts: list[Token]) -> list[list[Token]]:
+    cut_at = {t.i for t in cuts}
+    segments: list[list[Token]] = [[]]
+    for token in region:
+        if token.i in cut_at:
+            segments.append([])
+        elif token.dep_ != "punct":
+            segments[-1].append(token)
+    return [segment for segment in segments if segment]
 
 
 def _has_unknown_first_name(token: Token, found: ArticleActors) -> bool:

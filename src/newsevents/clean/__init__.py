@@ -27,6 +27,7 @@ import dataclasses
 import re
 
 from newsevents.clean.boilerplate import strip_trailing_boilerplate
+from newsevents.clean.dateline import separate_dateline
 from newsevents.clean.duplicates import NearDuplicates
 from newsevents.clean.extract import ExtractionFailed, extract_html
 from newsevents.clean.headline import drop_stray_quote, tidy_leading_headings
@@ -87,7 +88,8 @@ def clean_article(
 
 def clean_text(text: str, *, lines_are_paragraphs: bool = False) -> str:
     """Steps 3 to 7 of the module's doc on plain text: paragraphs joined by one blank line."""
-    paragraphs = split_paragraphs(normalise_characters(text), lines_are_paragraphs=lines_are_paragraphs)
+    text = separate_dateline(normalise_characters(text))
+    paragraphs = split_paragraphs(text, lines_are_paragraphs=lines_are_paragraphs)
     paragraphs = tidy_leading_headings(strip_trailing_boilerplate(paragraphs))
     return "\n\n".join(end_as_sentence(paragraph) for paragraph in paragraphs)
 

@@ -44,7 +44,7 @@ class VerbMatcher(Protocol):
 
 # Sectors that make a sentence political even when it also talks about sport or weather.
 POLITICAL_SECTORS = frozenset({"GOV", "MIL", "REB", "INS", "IGO", "COP", "OPP", "LEG", "JUD", "SPY"})
-INNER_PREPS = frozenset({"to", "with", "against", "on", "from", "for", "in"})
+INNER_PREPS = frozenset({"to", "with", "against", "on", "from", "for"})  # not "in": a place, no party
 REQUEST_PREPS = frozenset({"on", "upon", "to"})
 BETWEEN = frozenset({"between", "among"})
 VERBAL = (1, 3)  # QuadClasses of verbal cooperation and verbal conflict
@@ -334,6 +334,10 @@ class Coder:
             for member in args.with_conjuncts(token):
                 if member.dep_ in ("amod", "compound") and member.i not in found.by_token:
                     continue  # "a military operation": a sector word on the event noun is no actor
+                split = self.resolver.coordinated(member, found)
+                if split:
+                    actors.extend(a for a in split if a not in actors)
+                    break  # the split covered the coordinated members too
                 actor = self.resolver.actor_of(member, found)
                 if actor is None or not actor.country:  # "its ambassador to Argentina"
                     actor = self._inner_actor(member, found) or actor

@@ -184,6 +184,60 @@ class PetrarchVerbs:
             return [transformed]
         return _triggers(verb, entry, found, (forward, backward), self.syntax)
 
+    def _transformed(self, verb: Token, entry: VerbEntry, found: Found | None, code: str) -> Trigger | None:
+        """The event of the first verb-verb rule that holds for this verb and the verb whose clause it
+        completes ("Obama wants Putin to attack": Obama appeals to Putin), or None."""
+        # "claimed that ISIL had attacked Iraq and taken Mosul": a coordinated verb shares the clause
+        clause = verb.head if verb.dep_ == "conj" and verb.head.dep_ in COMPLEMENT_DEPS else verb
+        if not self.transformations or clause.dep_ not in COMPLEMENT_DEPS or clause.i < clause.head.i:
+            return None  # "X attacked Y, officials said": a report's source, not a verb phrase holding it
+        outer = clause.head
+        outer_code = self._own_code(outer)
+        outer_subjects = args.verb_subjects(outer) or _clause_subject(outer)
+        if outer_code is None or not outer_subjects:
+            return None
+        inner_subjects = _own_subjects(verb) or _own_subjects(clause)
+        kind = _subject_kind(inner_subjects, outer_subjects)
+        bound = found.bound("target") if found is not None else None
+        targets = args.with_conjuncts(bound) if bound is not None else _phrase_target(verb, self.syntax)
+        for rule in self.transformations:
+            if rule.inner_source != kind or (rule.inner_target != "." and not targets):
+                continue
+            if not (self._named(rule.inner, verb, code) and self._named(rule.outer, outer, outer_code)):
+                continue
+            sides = {"a": outer_subjects, rule.inner_target: targets or []}
+            if kind == "b":
+                sides[rule.inner_source] = _expanded(inner_subjects)
+            source, target = (sides.get(symbol) for symbol in rule.result)
+            if not source or not target:
+                continue
+            result = code if rule.code == "Q" else rule.code
+            lemma = "_".join((*entry.front, entry.base, *entry.back)).lower()
+            pattern = Pattern(code=result, lemma=lemma, kind="verb", target_preps=TARGET_PREPS)
+            return Trigger(verb, pattern, source, target)
+        return None
+
+    def _own_code(self, verb: Token) -> str | None:
+        """The code the dictionary gives the verb itself, clauses it governs aside."""
+        entries = self._entries_of(verb)
+        if not entries:
+            return None
+        entry, found = self._best_of(entries, verb)
+        forward, _, backward = (found.pattern.code if found is not None else entry.code).partition(":")
+        return backward if self.syntax == 2 and backward and args.is_passive(verb) else forward
+
+    def _named(self, name: str, verb: Token, code: str) -> bool:
+        """Whether a rule's verb name covers this verb: ``Q`` any coded verb; a dictionary verb itself,
+        or a verb whose code falls in that verb's code family (SAY 010 covers 010-019)."""
+        if name == "Q":
+            return code not in ("", NULL_CODE)
+        named = self.forms.get(name, [])
+        if any(entry in named for entry in self._entries_of(verb)):
+            return True
+        families = {e.code.partition(":")[0] for e in named}
+        families |= {b.code.partition(":")[0] for b in self.blocks if b.name == name}
+        return any(_in_family(code, f) for f in families if f not in ("", NULL_CODE))
+
     def _complement_codes(self, verb: Token) -> bool:
         """Whether a clause the verb governs ("to attend the games") has a verb this dictionary codes."""
         for child in verb.children:
@@ -221,6 +275,29 @@ class PetrarchVerbs:
 def _silent(verb: Token) -> Trigger:
     """A trigger that binds nobody: the verb states no event (and our own patterns do not try it)."""
     return Trigger(verb, Pattern(code=NULL_CODE, lemma=verb.lemma_.lower(), kind="verb"), [], [])
+
+
+def _own_subjects(verb: Token) -> list[Token]:
+    """The subject the verb's clause states itself ("Putin to attack"), not one it shares."""
+    if args.is_passive(verb):
+        return [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    return [c for c in verb.children if c.dep_ in args.SUBJECT_DEPS]
+
+
+def _subject_kind(inner: list[Token], outer: list[Token]) -> str:
+    """``_`` no subject of its own, ``a`` the outer subject again (or a pronoun for it), ``b`` another."""
+    if not inner:
+        return "_"
+    names = {t.text.lower() for t in outer}
+    if all(t.pos_ == "PRON" or t.text.lower() in names for t in inner):
+        return "a"
+    return "b"
+
+
+def _in_family(code: str, family: str) -> bool:
+    """CAMEO's hierarchy: a root code ``190`` covers ``19x``; any other code covers its refinements."""
+    stem = family[:2] if len(family) == 3 and family.endswith("0") else family
+    return code.startswith(stem)
 
 
 def _particles_hold(verb: Token, entry: VerbEntry) -> bool:
@@ -567,8 +644,14 @@ def parse_verbs(lines: list[str]) -> PetrarchVerbs:
     in_synset = False
     for number, raw in enumerate(lines, start=1):
         line = raw.strip()
-        if not line or line.startswith("~"):  # "~" lines are PETRARCH-2 verb-verb transformations
-            in_synset = in_synset and bool(line)
+        if line.startswith("~"):  # a PETRARCH-2 verb-verb transformation
+            in_synset = False
+            rule = parse_transformation(line)
+            if rule is not None:
+                verbs.transformations.append(rule)
+            continue
+        if not line:
+            in_synset = False
             continue
         if line.startswith("&"):
             in_synset = True
@@ -588,6 +671,20 @@ def parse_verbs(lines: list[str]) -> PetrarchVerbs:
                 for form in _forms(line, entry):
                     verbs.forms.setdefault(form, []).append(entry)
     return verbs
+
+
+def parse_transformation(line: str) -> Transformation | None:
+    """``~ a (b . ATTACK) SAY = a b 112``; None when the line has not that shape."""
+    left, equals, right = re.sub(r"[()]", " ", line.lstrip("~")).partition("=")
+    before, after = left.split(), right.split()
+    if not equals or len(before) != 5 or len(after) != 3 or before[0] != "a":
+        return None
+    _, inner_source, inner_target, inner, outer = before
+    if inner_source not in ("a", "b", "_") or inner_target not in ("b", "."):
+        return None
+    return Transformation(
+        inner_source, inner_target, inner.upper(), outer.upper(), (after[0], after[1]), after[2]
+    )
 
 
 def _new_block(verbs: PetrarchVerbs, line: str) -> VerbBlock:

@@ -7,31 +7,17 @@ with a place name and a dash is not taken for one.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
+from newsevents.clean.dateline import DATELINE, looks_like_dateline
 from newsevents.geo.gazetteer import Gazetteer, default_gazetteer
 from newsevents.model import Location
-
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-_NAME = r"[A-Z][A-Za-z'’.\-]*(?:\s+[A-Za-z][A-Za-z'’.\-]*){0,3}"
-DATELINE = re.compile(
-    rf"""
-    \A\s*
-    (?P<place>{_NAME})
-    (?:\s*,\s*(?P<qualifier>(?!{_MONTH}\s+\d){_NAME}))?
-    (?:\s*,?\s*(?P<date>{_MONTH}\s+\d{{1,2}}(?:\s*,\s*\d{{4}})?))?
-    \s*(?P<agency>\([A-Za-z][A-Za-z .&'\-]{{0,30}}\)|/[A-Za-z][A-Za-z .&'\-]{{0,30}}/)?
-    \s*(?:—|–|--|-|:)\s
-    """,
-    re.VERBOSE,
-)
 
 
 def find_dateline(text: str, gazetteer: Gazetteer | None = None) -> Location | None:
     """The dateline place of an article, with how="dateline", or None when the text opens without one."""
     match = DATELINE.match(text[:200])
-    if match is None or not _looks_like_dateline(match):
+    if match is None or not looks_like_dateline(match):
         return None
     gazetteer = gazetteer or default_gazetteer()
     place, qualifier = match["place"].strip(), match["qualifier"]
@@ -40,9 +26,3 @@ def find_dateline(text: str, gazetteer: Gazetteer | None = None) -> Location | N
     location = gazetteer.lookup_qualified(place, qualifier) if qualifier else None
     location = location or gazetteer.lookup(place)
     return replace(location, how="dateline") if location else None
-
-
-def _looks_like_dateline(match: re.Match[str]) -> bool:
-    letters = [ch for ch in match["place"] if ch.isalpha()]
-    in_capitals = len(letters) > 1 and all(ch.isupper() for ch in letters)
-    return in_capitals or bool(match["date"] or match["agency"] or match["qualifier"])
