@@ -161,7 +161,12 @@ def _record(entry: _Entry) -> dict[str, Any] | None:
     aliases = [alias for phrase in entry.phrases for alias in name_variants(phrase)]
     aliases = [a for a in dict.fromkeys(aliases) if a != names[0]]
     default = entry.default.split("/")[0] if entry.default else None  # "ELR/GAL": we keep one actor
-    if entry.restrictions:
+    dated = {code.split("/")[0].upper() for code, _, _ in entry.restrictions}
+    if len(dated) == 1 and next(iter(dated))[:3] in INTERNATIONAL and (default or "") in (*dated, ""):
+        # One international code whatever the date ("ISIL" is IMGMUSISI from 2013): the organisation's
+        # full code must survive, and a role keeps only a country and a sector.
+        default = next(iter(dated))
+    elif entry.restrictions:
         roles = [_role(code, start, end) for code, start, end in entry.restrictions]
         if default and default not in NULL_CODES:  # the default holds on the days no dated code does
             roles.extend(_role(default, start, end) for start, end in uncovered(entry.restrictions))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import unicodedata
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -142,6 +143,10 @@ class ActorResolver:
         for token in doc:
             if token.i in found.by_token or token.pos_ != "PROPN":
                 continue
+            earlier_person = _earlier_by_name_part(token, found)
+            if earlier_person is not None:
+                found.add(Mention(token.i, token.i + 1, entry=earlier_person, how="coreference"))
+                continue
             candidates = self.kb.surnames.get(token.text)
             if not candidates or _has_unknown_first_name(token, found):
                 continue
@@ -225,7 +230,11 @@ class ActorResolver:
         if not any(t.dep_ == "cc" for t in cuts):
             return None
         actors: list[Actor] = []
-        for segment in _segments(region, cuts):
+        segments = _segments(region, cuts)
+        head_words = [t for t in segments[-1] if t.pos_ in ("NOUN", "PROPN")][-1:]
+        for segment in segments:
+            if segment[-1].pos_ == "ADJ" and head_words:  # "Qatari and Egyptian mediators"
+                segment = [*segment, *head_words]
             mentions = _unique(found.by_token[t.i] for t in segment if t.i in found.by_token)
             if not any(m.entry is not None or m.country for m in mentions):
                 continue
@@ -307,7 +316,30 @@ def _segments(region: list[Token], cuts: list[Token]) -> list[list[Token]]:
             segments.append([])
         elif token.dep_ != "punct":
             segments[-1].append(token)
-    return [segment for segment in segments if segment]
+    merged: list[list[Token]] = []
+    for segment in (s for s in segments if s):
+        if merged and any(t.dep_ == "appos" for t in segment):
+            merged[-1].extend(segment)  # "her French counterpart, Jean-Noel Barrot": one person
+        else:
+            merged.append(segment)
+    return merged
+
+
+def _fold(text: str) -> str:
+    """Without accents: 'Orbán' and 'Orban' are one name."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def _earlier_by_name_part(token: Token, found: ArticleActors) -> Entry | None:
+    """A word of the name of a person mentioned earlier in the article refers to that person."""
+    word = _fold(token.text)
+    if len(word) < 3 or not word[:1].isupper():
+        return None
+    position = bisect.bisect_left(found.person_positions, token.i)
+    for entry in reversed(found.person_entries[:position]):
+        if word in _fold(entry.name).replace("-", " ").split():
+            return entry
+    return None
 
 
 def _has_unknown_first_name(token: Token, found: ArticleActors) -> bool:

@@ -252,6 +252,8 @@ class Coder:
         location = locate(sentence.span, token, known[0] if known else None) if locate else None
         # "Thousands of people protested in Tel Aviv": people of no stated country are the place's, for
         # the events that happen among the people of one place (not a visit to the place).
+        if not reciprocal:
+            sources, targets = _domestic(sources, targets)
         setting = location if info.plover_type in PLACED_TYPES else None
         keep = self.dictionary_mode  # a dictionary may code an actor of no country ("---GOV")
         sources = _placed(sources, setting, keep_unplaced=keep)
@@ -326,7 +328,16 @@ class Coder:
         """The actors of argument tokens; one per country, the one that says more about it kept."""
         actors = self._argument_actors(tokens, found)
         specific = {a.country for a in actors if a.country and a.sector}
-        return [a for a in actors if a.sector or a.country not in specific]
+        actors = [a for a in actors if a.sector or a.country not in specific]
+        named = {a.code for a in actors if a.name and a.how not in ("modifier", "country")}
+        # "her French counterpart, Jean-Noel Barrot": one actor, the named one
+        unique: list[Actor] = []
+        for actor in actors:
+            if actor.code in named and (not actor.name or actor.how in ("modifier", "country")):
+                continue
+            if all(actor.code != other.code or actor.name != other.name for other in unique):
+                unique.append(actor)
+        return unique
 
     def _argument_actors(self, tokens: list[Token], found: ArticleActors) -> list[Actor]:
         actors: list[Actor] = []
@@ -437,9 +448,28 @@ def _placed(actors: list[Actor], location: Location | None, *, keep_unplaced: bo
     for actor in actors:
         if actor.country or keep_unplaced:
             placed.append(actor)
-        elif location is not None and location.country and location.how != "dateline":
+        elif location is not None and location.country:
             placed.append(replace(actor, country=location.country, code=None, how="place"))
     return placed
+
+
+# Sectors of actors that act within their own country: opposition, civilians, police, courts, ...
+DOMESTIC_SECTORS = frozenset(
+    {"OPP", "CVL", "COP", "JUD", "LEG", "PTY", "CRM", "MED", "EDU", "REL", "LAB", "BUS"}
+)
+
+
+def _domestic(sources: list[Actor], targets: list[Actor]) -> tuple[list[Actor], list[Actor]]:
+    """'A Kenyan opposition leader criticised President William Ruto': a domestic actor's unplaced
+    counterpart is of the same country."""
+
+    def fill(actors: list[Actor], others: list[Actor]) -> list[Actor]:
+        home = next((o.country for o in others if o.country and o.sector in DOMESTIC_SECTORS), None)
+        if home is None:
+            return actors
+        return [a if a.country else replace(a, country=home, code=None, how="domestic") for a in actors]
+
+    return fill(sources, targets), fill(targets, sources)
 
 
 def _place_as_target(location: Location | None, sources: list[Actor]) -> list[Actor]:

@@ -533,6 +533,12 @@ def _triggers(
     compound = found.bound("compound") if found is not None else None
     source = args.with_conjuncts(bound_source) if bound_source is not None else _clause_subject(verb)
     bound = args.with_conjuncts(bound_target) if bound_target is not None else None
+    if _reduced_passive(verb) and bound_source is None and bound_target is None:
+        # "soldiers killed in Ukraine": the noun is what was done to; the agent, else the phrase
+        # PETRARCH reads in the passive's place ("in Ukraine"), is who did it.
+        agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        source = _expanded(agents) if agents else _phrase_target(verb, syntax) or []
+        bound = args.with_conjuncts(verb.head)
     has_forward = forward not in ("", NULL_CODE)
     if compound is not None and has_forward and compound.i < verb.i:
         return _compound_triggers(verb, compound, pattern_of(forward), bound)
@@ -548,6 +554,11 @@ def _triggers(
     triggers = [Trigger(verb, pattern_of(forward), sources, targets)] if has_forward else []
     triggers.append(Trigger(verb, pattern_of(backward), targets, sources))
     return triggers
+
+
+def _reduced_passive(verb: Token) -> bool:
+    """A past participle qualifying a noun ("soldiers killed in Ukraine", "prisoners freed by Gondor")."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in NOUN_POS
 
 
 def _phrase_target(verb: Token, syntax: int) -> list[Token] | None:
