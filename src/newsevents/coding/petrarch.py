@@ -557,8 +557,10 @@ def _triggers(
 
 
 def _reduced_passive(verb: Token) -> bool:
-    """A past participle qualifying a noun ("soldiers killed in Ukraine", "prisoners freed by Gondor")."""
-    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in NOUN_POS
+    """A past participle qualifying people or a name ("soldiers killed in Ukraine", "prisoners freed by
+    Gondor"); a thing so qualified ("an agreement forced on Rohan") is no one an event is done to."""
+    head = verb.head
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and (head.pos_ == "PROPN" or head.tag_ == "NNS")
 
 
 def _phrase_target(verb: Token, syntax: int) -> list[Token] | None:
@@ -568,7 +570,9 @@ def _phrase_target(verb: Token, syntax: int) -> list[Token] | None:
     sent = verb.sent
     units = _NounUnits(sent)
     near = windows(verb, syntax)[1]
-    far = [t for t in _lower_window(verb) if syntax == 2 and t not in near]
+    # What a report says ("said such a step enjoyed support from Moscow") is no target of the report.
+    said = {t.i for c in verb.children if c.dep_ == "ccomp" for t in c.subtree}
+    far = [t for t in _lower_window(verb) if syntax == 2 and t not in near and t.i not in said]
     for token in (*near, *far):  # PETRARCH-2: the verb's own phrases first, then what they embed
         if not _names_something(token):
             continue

@@ -62,7 +62,35 @@ def locate_event(
         found = [location for token in slots if (location := place_at(token, by_token, words))]
         if found:
             return replace(most_specific(found), how=how)
+    only = _only_setting(mentions, trigger)
+    if only is not None:
+        return replace(only, how="sentence")
     return replace(dateline, how="dateline") if dateline is not None else None
+
+
+SETTING_PREPOSITIONS = frozenset({"in", "at", "to"})
+PASSING_DEPS = frozenset({"relcl", "acl", "ccomp", "poss", "compound", "amod"})
+
+
+def _only_setting(mentions: list[Mention], trigger: Token) -> Location | None:
+    """The one town of the sentence, named after in/at/to and outside any relative or reported clause,
+    sets the scene when the parse tied it to nothing ("met Britain's chief of staff, Admiral Radakin, in
+    Kyiv", where the parser hangs "in Kyiv" on the admiral)."""
+    towns = {(location.name, location.country): (span, location) for span, location in mentions}
+    if len(towns) != 1:
+        return None
+    span, location = next(iter(towns.values()))
+    if location.level != "city":
+        return None
+    head = span.root
+    if head.dep_ != "pobj" or head.head.lower_ not in SETTING_PREPOSITIONS:
+        return None
+    token = head.head
+    while token.head != token and token != trigger:
+        if token.dep_ in PASSING_DEPS:
+            return None
+        token = token.head
+    return location
 
 
 def most_specific(found: list[Location]) -> Location:
