@@ -159,3 +159,11 @@ def test_loaded_files_resolve_actors_with_dates_and_agents(tmp_path: Path) -> No
     assert actor("Strelsau ferry captains refused.", "2001-03-01", "captains").code == "RURCIV"
     league = actor("The League of Small Nations met.", "2001-03-01", "League")
     assert (league.country, league.code) == ("LSN", "IGOLSN")
+
+
+def test_a_dated_international_code_keeps_the_whole_code(tmp_path: Path) -> None:
+    text = "BLACK_BANNER_FRONT\n+BBF_\n\t[IMGMUSBBF >20130408]\n\nOLD_LEAGUE\n\t[IGOOLD <19991231]\n\t[IGONEW >20000101]\n"
+    records = {r["name"]: r for r in read_actors(_write(tmp_path, "dated.actors.txt", text))}
+    front = records["Black Banner Front"]
+    assert (front["kind"], front["code"], front["country"]) == ("organisation", "IMGMUSBBF", "BBF")
+    assert "roles" in records["Old League"]  # two codes: the dates decide, as for any dated entry

@@ -260,3 +260,77 @@ def test_new_style_leaves_the_event_to_a_coded_complement(new_style: PetrarchVer
     assert _codes(new_style, prepared) == ["---"]
     assert _codes(new_style, sent) == ["1531"]
     assert _codes(new_style, _verb(nlp, "Ruritania prepared a new plan.", "prepared")) == ["030"]
+
+
+# PETRARCH-2 verb-verb transformations: an event inside another verb's clause, recoded.
+TRANSFORMING = """
+---  CLASH   [190]  ---
+RAID
+---  STATE   [010]  ---
+DECLARE
+---  INSIST   [100]  ---
+DEMAND [030]
+- * (FOR TALKS)             [1041]
+- * (FOR REFORM)            [1042]
+- * REFORM                  [1043]
+
+~ a (a b RAID) DECLARE = a b 015
+~ a (b . RAID) DECLARE = a b 112
+~ a (_ b RAID) DEMAND = a b 138
+~ a (b . RAID ) DEMAND = a b 021
+~ a (a b Q) DECLARE = a b Q
+"""
+
+
+@pytest.fixture
+def transforming(tmp_path: Path) -> PetrarchVerbs:
+    return load_verbs(_write(tmp_path, "transforming.verbs.txt", TRANSFORMING + "- * (TO X) [011]\n"))
+
+
+def _event(verbs: PetrarchVerbs, token: Token) -> tuple[str, list[str], list[str]]:
+    (trigger,) = verbs.match_all(token)
+    texts = [[t.text for t in side or []] for side in (trigger.source_tokens, trigger.target_tokens)]
+    return trigger.pattern.code, texts[0], texts[1]
+
+
+def test_transformations_are_read(transforming: PetrarchVerbs) -> None:
+    first = transforming.transformations[0]
+    assert (first.inner_source, first.inner_target, first.inner, first.outer) == ("a", "b", "RAID", "DECLARE")
+    assert (first.result, first.code) == (("a", "b"), "015")
+    assert len(transforming.transformations) == 5
+
+
+def test_a_complement_event_is_recoded_for_the_outer_subject(transforming: PetrarchVerbs, nlp) -> None:  # type: ignore[no-untyped-def]
+    own = nlp("Ruritania declared that it had raided Freedonia.")
+    other = nlp("Ruritania declared that Sylvania had raided Freedonia.")
+    wish = nlp("Ruritania demands to raid Freedonia.")
+    appeal = nlp("Ruritania demands Sylvania to raid Freedonia.")
+    assert _event(transforming, _verb(nlp, own.text, "raided")) == ("015", ["Ruritania"], ["Freedonia"])
+    assert _event(transforming, _verb(nlp, other.text, "raided")) == ("112", ["Ruritania"], ["Sylvania"])
+    assert _event(transforming, _verb(nlp, wish.text, "raid")) == ("138", ["Ruritania"], ["Freedonia"])
+    assert _event(transforming, _verb(nlp, appeal.text, "raid")) == ("021", ["Ruritania"], ["Sylvania"])
+
+
+def test_a_report_placed_after_the_event_is_no_transformation(transforming: PetrarchVerbs, nlp) -> None:  # type: ignore[no-untyped-def]
+    verb = _verb(nlp, "Sylvania raided Freedonia, Ruritania declared.", "raided")
+    code, _, targets = _event(transforming, verb)
+    assert code == "190" and targets == ["Freedonia"]
+
+
+def test_among_equal_patterns_the_one_nearer_the_verb_wins(transforming: PetrarchVerbs, nlp) -> None:  # type: ignore[no-untyped-def]
+    talks = _verb(nlp, "Ruritania demanded talks for reform.", "demanded")
+    reform = _verb(nlp, "Ruritania demanded reform for talks.", "demanded")
+    assert _codes(transforming, reform) == ["1043"]  # the bare word is nearer than any phrase
+    assert _codes(transforming, talks) == ["1042"]
+
+
+def test_a_participle_acts_on_the_noun_it_qualifies(transforming: PetrarchVerbs, nlp) -> None:  # type: ignore[no-untyped-def]
+    by = _verb(nlp, "Freedonia buried the soldiers raided by Ruritania.", "raided")
+    assert _event(transforming, by) == ("190", ["Ruritania"], ["soldiers"])
+
+
+def test_a_reported_clause_offers_its_subject_not_its_content(transforming: PetrarchVerbs, nlp) -> None:  # type: ignore[no-untyped-def]
+    subject = _verb(nlp, "Ruritania declared Freedonia ready for peace.", "declared")
+    content = _verb(nlp, "Ruritania declared such a step enjoyed support from Freedonia.", "declared")
+    assert "Freedonia" in _event(transforming, subject)[2]
+    assert _event(transforming, content)[2] == []

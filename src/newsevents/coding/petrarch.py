@@ -254,7 +254,7 @@ class PetrarchVerbs:
         best: tuple[VerbEntry, Found] | None = None
         for entry in entries:
             found = best_pattern(self.blocks[entry.block].patterns, verb, self.syntax)
-            if found is not None and (best is None or found.pattern.weight >= best[1].pattern.weight):
+            if found is not None and found.outranks(best[1] if best else None, self.syntax):
                 best = (entry, found)
         if best is not None:
             return best
@@ -322,9 +322,17 @@ class Found:
 
     pattern: VerbPattern
     bindings: Bindings = ()
+    reach: int = 0  # where the match ends right of the verb: PETRARCH-2 reads the phrase left to right
 
     def bound(self, kind: str) -> Token | None:
         return next((token for k, token in self.bindings if k == kind), None)
+
+    def outranks(self, other: Found | None, syntax: int) -> bool:
+        """Heavier wins; among equals the later pattern, or in PETRARCH-2 the one matched nearer the verb
+        ("expressed appreciation for China's assistance" is appreciation)."""
+        if other is None or self.pattern.weight != other.pattern.weight:
+            return other is None or self.pattern.weight > other.pattern.weight
+        return syntax != 2 or self.reach <= other.reach
 
 
 def best_pattern(patterns: Iterable[VerbPattern], verb: Token, syntax: int = 1) -> Found | None:
@@ -340,7 +348,7 @@ def best_pattern(patterns: Iterable[VerbPattern], verb: Token, syntax: int = 1) 
         if not _words_present(pattern, present):
             continue
         found = _match_pattern(pattern, upper, lower, units)
-        if found is not None:
+        if found is not None and found.outranks(best, syntax):
             best = found
     return best
 
@@ -436,19 +444,20 @@ def _match_pattern(
     pattern: VerbPattern, upper: list[Token], lower: list[Token], units: _NounUnits
 ) -> Found | None:
     lower_bound: Bindings = ()
+    reach = 0
     if pattern.lower:
         first = pattern.lower[0].tight
         result = next(_ends(pattern.lower, 0, lower, 0, units, first, ()), None)
         if result is None:
             return None
-        lower_bound = result[1]
+        reach, lower_bound = result
     if not pattern.upper:
-        return Found(pattern, lower_bound)
+        return Found(pattern, lower_bound, reach)
     last = len(upper)
     for start in range(len(upper)):
         for end, bound in _ends(pattern.upper, 0, upper, start, units, True, ()):
             if end == last or not pattern.touches_verb:
-                return Found(pattern, bound + lower_bound)
+                return Found(pattern, bound + lower_bound, reach)
     return None
 
 
@@ -570,8 +579,11 @@ def _phrase_target(verb: Token, syntax: int) -> list[Token] | None:
     sent = verb.sent
     units = _NounUnits(sent)
     near = windows(verb, syntax)[1]
-    # What a report says ("said such a step enjoyed support from Moscow") is no target of the report.
-    said = {t.i for c in verb.children if c.dep_ == "ccomp" for t in c.subtree}
+    # A reported clause offers its subject ("believes Dagolath can cope"), not what it says of it
+    # ("said such a step enjoyed support from Moscow").
+    said = {t.i for c in verb.children if c.dep_ == "ccomp" for t in c.subtree} - {
+        t.i for c in verb.children if c.dep_ == "ccomp" for s in _own_subjects(c) for t in s.subtree
+    }
     far = [t for t in _lower_window(verb) if syntax == 2 and t not in near and t.i not in said]
     for token in (*near, *far):  # PETRARCH-2: the verb's own phrases first, then what they embed
         if not _names_something(token):
