@@ -162,7 +162,10 @@ def test_loaded_files_resolve_actors_with_dates_and_agents(tmp_path: Path) -> No
 
 
 def test_a_dated_international_code_keeps_the_whole_code(tmp_path: Path) -> None:
-    text = "BLACK_BANNER_FRONT\n+BBF_\n\t[IMGMUSBBF >20130408]\n\nOLD_LEAGUE\n\t[IGOOLD <19991231]\n\t[IGONEW >20000101]\n"
+    text = (
+        "BLACK_BANNER_FRONT\n+BBF_\n\t[IMGMUSBBF >20130408]\n\n"
+        "OLD_LEAGUE\n\t[IGOOLD <19991231]\n\t[IGONEW >20000101]\n"
+    )
     records = {r["name"]: r for r in read_actors(_write(tmp_path, "dated.actors.txt", text))}
     front = records["Black Banner Front"]
     assert (front["kind"], front["code"], front["country"]) == ("organisation", "IMGMUSBBF", "BBF")

@@ -270,8 +270,7 @@ RAID
 DECLARE
 ---  INSIST   [100]  ---
 DEMAND [030]
-- * (FOR TALKS)             [1041]
-- * (FOR REFORM)            [1042]
+- * TALKS                   [1041]
 - * REFORM                  [1043]
 
 ~ a (a b RAID) DECLARE = a b 015
@@ -318,10 +317,10 @@ def test_a_report_placed_after_the_event_is_no_transformation(transforming: Petr
 
 
 def test_among_equal_patterns_the_one_nearer_the_verb_wins(transforming: PetrarchVerbs, nlp) -> None:  # type: ignore[no-untyped-def]
-    talks = _verb(nlp, "Ruritania demanded talks for reform.", "demanded")
-    reform = _verb(nlp, "Ruritania demanded reform for talks.", "demanded")
-    assert _codes(transforming, reform) == ["1043"]  # the bare word is nearer than any phrase
-    assert _codes(transforming, talks) == ["1042"]
+    talks = _verb(nlp, "Ruritania demanded talks and reform.", "demanded")
+    reform = _verb(nlp, "Ruritania demanded reform and talks.", "demanded")
+    assert _codes(transforming, reform) == ["1043"]
+    assert _codes(transforming, talks) == ["1041"]
 
 
 def test_a_participle_acts_on_the_noun_it_qualifies(transforming: PetrarchVerbs, nlp) -> None:  # type: ignore[no-untyped-def]

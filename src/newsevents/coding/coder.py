@@ -306,6 +306,8 @@ class Coder:
         if trigger.target_tokens is not None:
             target_tokens = trigger.target_tokens
         sources = self._actors(source_tokens, found)
+        if self.dictionary_mode and not sources:  # PETRARCH: the first actor named in the subject
+            sources = self._actors(self._first_named(source_tokens, found), found)
         targets = [t for t in self._actors(target_tokens, found) if t not in sources]
         fallback = False
         if pattern.kind == "noun" and not sources:  # "talks between Israel and Hamas"
@@ -323,6 +325,14 @@ class Coder:
             if other:
                 targets, fallback = other, True
         return sources, targets, fallback
+
+    def _first_named(self, tokens: list[Token], found: ArticleActors) -> list[Token]:
+        """'A report released in the Rwandan capital': the first actor mentioned inside the phrases
+        (clauses included), as PETRARCH reads a subject that names no one."""
+        for token in sorted((t for head in tokens for t in head.subtree), key=lambda t: t.i):
+            if token.i in found.by_token and token not in tokens:
+                return [token.head if token.dep_ in ("amod", "compound", "poss") else token]
+        return []
 
     def _actors(self, tokens: list[Token], found: ArticleActors) -> list[Actor]:
         """The actors of argument tokens; one per country, the one that says more about it kept."""

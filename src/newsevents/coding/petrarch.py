@@ -52,6 +52,10 @@ CLAUSE_DEPS = frozenset(
     {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "cc", "parataxis", "csubj", "mark", "punct", "appos"}
 )
 PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
+# CAMEO's intents (03), appeals (02) and demands (10) of an act: cooperation (05, 06), aid (07), yielding
+# (08) give their second digit; other acts have no such code of their own.
+INTENT_FAMILIES = frozenset({"02", "03", "10"})
+INTENDED_ACTS = {"06": "1", "05": "2", "07": "3", "08": "5"}
 NOUN_POS = frozenset({"NOUN", "PROPN", "PRON"})
 NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 SYMBOLS = {"$": "source", "+": "target", "%": "compound", "^": "skip"}
@@ -182,7 +186,24 @@ class PetrarchVerbs:
         transformed = self._transformed(verb, entry, found, forward)
         if transformed is not None:
             return [transformed]
+        intended = self._intended(verb, forward)
+        if intended is not None:
+            return [_with_controller(t, verb) for t in _triggers(verb, entry, found, (intended, ""), 2)]
         return _triggers(verb, entry, found, (forward, backward), self.syntax)
+
+    def _intended(self, verb: Token, code: str) -> str | None:
+        """'seeking to deepen a partnership': an act that a verb of intent, appeal or demand governs, and
+        that verb's own code has no pattern to refine it, is coded as that intent (031), appeal (021)
+        or demand (101) of cooperation, aid or yielding; None for anything else."""
+        act = INTENDED_ACTS.get(code[:2])
+        if self.syntax != 2 or act is None or verb.dep_ != "xcomp":
+            return None
+        entries = self._entries_of(verb.head)
+        if not entries:
+            return None
+        entry, found = self._best_of(entries, verb.head)
+        family = entry.code.partition(":")[0][:2]
+        return family + act if found is None and family in INTENT_FAMILIES else None
 
     def _transformed(self, verb: Token, entry: VerbEntry, found: Found | None, code: str) -> Trigger | None:
         """The event of the first verb-verb rule that holds for this verb and the verb whose clause it
@@ -196,7 +217,7 @@ class PetrarchVerbs:
         outer_subjects = args.verb_subjects(outer) or _clause_subject(outer)
         if outer_code is None or not outer_subjects:
             return None
-        inner_subjects = _own_subjects(verb) or _own_subjects(clause)
+        inner_subjects = _own_subjects(verb) or _own_subjects(clause) or _controller(clause)
         kind = _subject_kind(inner_subjects, outer_subjects)
         bound = found.bound("target") if found is not None else None
         targets = args.with_conjuncts(bound) if bound is not None else _phrase_target(verb, self.syntax)
@@ -282,6 +303,21 @@ def _own_subjects(verb: Token) -> list[Token]:
     if args.is_passive(verb):
         return [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     return [c for c in verb.children if c.dep_ in args.SUBJECT_DEPS]
+
+
+def _with_controller(trigger: Trigger, verb: Token) -> Trigger:
+    """An appeal or demand ("urged Gondor to send aid") is made to the governing verb's object."""
+    controller = _controller(verb)
+    if not controller or trigger.pattern.code[:2] == "03":
+        return trigger
+    return Trigger(trigger.token, trigger.pattern, trigger.source_tokens, _expanded(controller))
+
+
+def _controller(clause: Token) -> list[Token]:
+    """'urged Gondor to attack': the object of the governing verb is the subject of its xcomp."""
+    if clause.dep_ != "xcomp":
+        return []
+    return [c for c in clause.head.children if c.dep_ == "dobj" and c.i < clause.i]
 
 
 def _subject_kind(inner: list[Token], outer: list[Token]) -> str:
@@ -572,6 +608,14 @@ def _reduced_passive(verb: Token) -> bool:
     return verb.dep_ == "acl" and verb.tag_ == "VBN" and (head.pos_ == "PROPN" or head.tag_ == "NNS")
 
 
+def _named_head(token: Token, units: _NounUnits) -> Token:
+    chunk = units.chunk_of(token)
+    head = chunk.root if chunk is not None else token
+    while head.dep_ in ("compound", "amod", "poss", "flat", "nmod") and head.head != head:
+        head = head.head  # "Ithilen's president": the phrase is headed by what the name qualifies
+    return head
+
+
 def _phrase_target(verb: Token, syntax: int) -> list[Token] | None:
     """PETRARCH's target: the first named phrase after the verb in its own phrase ("welcomed a
     resumption of ties with Osgiliath", "condemned an attack by Osgiliath soldiers in Ithilen"), with its
@@ -588,11 +632,7 @@ def _phrase_target(verb: Token, syntax: int) -> list[Token] | None:
     for token in (*near, *far):  # PETRARCH-2: the verb's own phrases first, then what they embed
         if not _names_something(token):
             continue
-        chunk = units.chunk_of(token)
-        head = chunk.root if chunk is not None else token
-        while head.dep_ in ("compound", "amod", "poss", "flat", "nmod") and head.head != head:
-            head = head.head  # "Ithilen's president": the phrase is headed by what the name qualifies
-        return args.with_conjuncts(head)
+        return args.with_conjuncts(_named_head(token, units))
     return None
 
 

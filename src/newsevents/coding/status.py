@@ -119,8 +119,8 @@ class StatusReader:
                 return ASSERTED if self.own_status(head) == NEGATED else NEGATED
             if self._is("denial", head) or (self._is("negation", head) and head.pos_ == "VERB"):
                 return NEGATED  # "denied attacking", "failed to reach a deal", "refrained from"
-            if self._is("wish", head) or (self._is("hypothetical", head) and head.pos_ == "VERB"):
-                return HYPOTHETICAL
+            if self._is("wish", head) or (self._is("hypothetical", head) and head.pos_ in ("VERB", "ADJ")):
+                return HYPOTHETICAL  # "wants to meet", "considered striking", "likely to be invaded"
             if self._planned_head(head, current):
                 own = self.own_status(head)
                 return own if own in (NEGATED, HYPOTHETICAL) else PLANNED
@@ -130,8 +130,8 @@ class StatusReader:
                 head_status = self.own_status(head)
                 if noun:  # "did not launch an attack"; but "the visit was not affected" stays asserted
                     return head_status if current.dep_ == "dobj" else ASSERTED
-                if head_status != ASSERTED and current.dep_ in ("xcomp", "conj"):
-                    return head_status
+                if head_status != ASSERTED and current.dep_ in ("xcomp", "conj", "ccomp"):
+                    return head_status  # "a law that would have allowed the government to extradite"
             current = head
         return ASSERTED
 
