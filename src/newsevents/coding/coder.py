@@ -307,7 +307,7 @@ class Coder:
             target_tokens = trigger.target_tokens
         sources = self._actors(source_tokens, found)
         if self.dictionary_mode and not sources:  # PETRARCH: the first actor named in the subject
-            sources = self._actors(self._first_named(source_tokens, found), found)
+            sources = self._actors(self._first_named(source_tokens, found, token), found)
         targets = [t for t in self._actors(target_tokens, found) if t not in sources]
         fallback = False
         if pattern.kind == "noun" and not sources:  # "talks between Israel and Hamas"
@@ -326,11 +326,12 @@ class Coder:
                 targets, fallback = other, True
         return sources, targets, fallback
 
-    def _first_named(self, tokens: list[Token], found: ArticleActors) -> list[Token]:
+    def _first_named(self, tokens: list[Token], found: ArticleActors, trigger: Token) -> list[Token]:
         """'A report released in the Rwandan capital': the first actor mentioned inside the phrases
-        (clauses included), as PETRARCH reads a subject that names no one."""
+        (clauses included, the trigger's own aside), as PETRARCH reads a subject that names no one."""
+        own = {t.i for t in trigger.subtree}
         for token in sorted((t for head in tokens for t in head.subtree), key=lambda t: t.i):
-            if token.i in found.by_token and token not in tokens:
+            if token.i in found.by_token and token not in tokens and token.i not in own:
                 return [token.head if token.dep_ in ("amod", "compound", "poss") else token]
         return []
 
@@ -383,11 +384,19 @@ class Coder:
     def _other_actor(
         self, sent: Span, trigger: Token, sources: list[Actor], found: ArticleActors
     ) -> list[Actor]:
-        """No target in the parse: the nearest actor of another country in the same sentence."""
+        """No target in the parse: the nearest actor of another country in the trigger's own clause.
+
+        The clause is the trigger's, widened through the clauses it completes ("was set to discuss ...,
+        after disagreements between Netanyahu and Biden"); an actor in another clause ("with barely a
+        word of protest from America") is no party to the act.
+        """
         countries = {s.country for s in sources}
         best: tuple[int, Actor] | None = None
         seen: set[int] = set()
+        clause = _clause_tokens(trigger)
         for token in sent:
+            if token.i not in clause:
+                continue
             mention = found.by_token.get(token.i)
             if mention is None or id(mention) in seen:
                 continue
@@ -450,6 +459,15 @@ def _constraints_hold(trigger: Token, pattern: Pattern) -> bool:
 
 def _verbal(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.tag_.startswith("VB"))
+
+
+def _clause_tokens(trigger: Token) -> set[int]:
+    head = trigger
+    for _ in range(3):
+        if head.dep_ not in ("xcomp", "advcl", "conj", "pcomp") or head.head == head:
+            break
+        head = head.head if head.head.dep_ != "prep" else head.head.head
+    return {token.i for token in head.subtree}
 
 
 def _placed(actors: list[Actor], location: Location | None, *, keep_unplaced: bool = False) -> list[Actor]:
