@@ -191,6 +191,8 @@ class ActorResolver:
         entry_mention = next((m for m in mentions if m.entry is not None and m.entry.kind == "person"), None)
         entry_mention = entry_mention or next((m for m in mentions if m.entry is not None), None)
         adjective_country = next((m.country for m in mentions if m.country), None)
+        if entry_mention is not None and _is_setting(head, entry_mention):
+            return None  # "police in Dhaka", "met in Beijing": the capital is where, not who
         if entry_mention is not None:
             entry = entry_mention.entry
             assert entry is not None
@@ -233,7 +235,8 @@ class ActorResolver:
         segments = _segments(region, cuts)
         head_words = [t for t in segments[-1] if t.pos_ in ("NOUN", "PROPN")][-1:]
         for segment in segments:
-            if segment[-1].pos_ == "ADJ" and head_words:  # "Qatari and Egyptian mediators"
+            bare = all((m := found.by_token.get(t.i)) is not None and m.country for t in segment)
+            if (segment[-1].pos_ == "ADJ" or bare) and head_words:  # "Qatari and Egyptian mediators"
                 segment = [*segment, *head_words]
             mentions = _unique(found.by_token[t.i] for t in segment if t.i in found.by_token)
             if not any(m.entry is not None or m.country for m in mentions):
@@ -323,6 +326,16 @@ def _segments(region: list[Token], cuts: list[Token]) -> list[list[Token]]:
         else:
             merged.append(segment)
     return merged
+
+
+LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "across", "around", "throughout"})
+
+
+def _is_setting(head: Token, mention: Mention) -> bool:
+    entry = mention.entry
+    if entry is None or entry.kind != "country" or entry.sector is None:
+        return False  # only metonyms (a capital standing for a government) can be mere places
+    return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE
 
 
 def _fold(text: str) -> str:

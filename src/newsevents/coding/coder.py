@@ -109,7 +109,7 @@ class Coder:
             governor = self.status.governor(trigger.token)
             if governor is None:
                 plain.append(trigger)
-            else:
+            elif governor.kind != "accusation":  # an alleged act codes nothing; the accusation does
                 governed.setdefault(governor.token.i, (governor, trigger))
         # "called on X to agree to a ceasefire": the outermost act is the event; an inner governing act
         # ("agree to") is itself governed and codes nothing of its own.
@@ -329,8 +329,9 @@ class Coder:
     def _first_named(self, tokens: list[Token], found: ArticleActors, trigger: Token) -> list[Token]:
         """'A report released in the Rwandan capital': the first actor mentioned inside the phrases
         (clauses included, the trigger's own aside), as PETRARCH reads a subject that names no one."""
-        own = {t.i for t in trigger.subtree}
-        for token in sorted((t for head in tokens for t in head.subtree), key=lambda t: t.i):
+        inside = [t for head in tokens for t in head.subtree]
+        own = {t.i for t in trigger.subtree} if trigger in inside else set()  # "an agreement forced by X"
+        for token in sorted(inside, key=lambda t: t.i):
             if token.i in found.by_token and token not in tokens and token.i not in own:
                 return [token.head if token.dep_ in ("amod", "compound", "poss") else token]
         return []
@@ -361,25 +362,35 @@ class Coder:
                     actors.extend(a for a in split if a not in actors)
                     break  # the split covered the coordinated members too
                 actor = self.resolver.actor_of(member, found)
-                if actor is None or not actor.country:  # "its ambassador to Argentina"
-                    actor = self._inner_actor(member, found) or actor
-                if actor is not None and (actor.country or actor.sector) and actor not in actors:
-                    actors.append(actor)
+                inner = [] if actor is not None and actor.country else self._inner_actors(member, found)
+                for candidate in inner or [
+                    actor
+                ]:  # "its ambassador to Argentina", "trips to Spain and Portugal"
+                    if (
+                        candidate is not None
+                        and (candidate.country or candidate.sector)
+                        and candidate not in actors
+                    ):
+                        actors.append(candidate)
         return actors
 
-    def _inner_actor(self, token: Token, found: ArticleActors, depth: int = 0) -> Actor | None:
+    def _inner_actors(self, token: Token, found: ArticleActors, depth: int = 0) -> list[Actor]:
         """An event noun as argument stands for its participants: 'cancelled the visit to Washington'."""
         if depth > 1 or token.pos_ != "NOUN":
-            return None
+            return []
         for inner in args.prep_objects(token, INNER_PREPS):
-            actor = self.resolver.actor_of(inner, found) or self._inner_actor(inner, found, depth + 1)
-            if actor is not None:
-                return actor
+            members = [self.resolver.actor_of(m, found) for m in args.with_conjuncts(inner)]
+            actors = [a for a in members if a is not None]
+            if actors:
+                return actors
+            deeper = self._inner_actors(inner, found, depth + 1)
+            if deeper:
+                return deeper
         for source in args.noun_sources(token):
             actor = self.resolver.actor_of(source, found)
             if actor is not None:
-                return actor
-        return None
+                return [actor]
+        return []
 
     def _other_actor(
         self, sent: Span, trigger: Token, sources: list[Actor], found: ArticleActors
@@ -476,11 +487,13 @@ def _placed(actors: list[Actor], location: Location | None, *, keep_unplaced: bo
     for actor in actors:
         if actor.country or keep_unplaced:
             placed.append(actor)
-        elif location is not None and location.country:
+        elif location is not None and location.country and actor.sector not in UNPLACEABLE:
             placed.append(replace(actor, country=location.country, code=None, how="place"))
     return placed
 
 
+# An army, a government or an agency abroad is not of the place it acts in ("the army struck Gaza").
+UNPLACEABLE = frozenset({"MIL", "GOV", "SPY", "IGO", "REB", "UAF"})
 # Sectors of actors that act within their own country: opposition, civilians, police, courts, ...
 DOMESTIC_SECTORS = frozenset(
     {"OPP", "CVL", "COP", "JUD", "LEG", "PTY", "CRM", "MED", "EDU", "REL", "LAB", "BUS"}

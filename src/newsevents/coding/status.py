@@ -27,6 +27,7 @@ GOVERNING_ACTS = {
     "commitment": "commitment",
     "request_appeal": "appeal",
     "request_demand": "demand",
+    "accusation": "accusation",  # the accused act is an allegation: not coded, the accusation is
 }
 CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "dobj", "nsubjpass", "acl", "advcl", "conj"})
 STEPS = 4
