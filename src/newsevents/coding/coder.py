@@ -48,6 +48,7 @@ INNER_PREPS = frozenset({"to", "with", "against", "on", "from", "for"})  # not "
 REQUEST_PREPS = frozenset({"on", "upon", "to"})
 BETWEEN = frozenset({"between", "among"})
 VERBAL = (1, 3)  # QuadClasses of verbal cooperation and verbal conflict
+ARMED_TYPES = frozenset({"ASSAULT", "MOBILIZE"})  # "The United States carried out air strikes": its military
 # Events among the people of one place: actors of no stated country there are the place's.
 PLACED_TYPES = frozenset({"PROTEST", "COERCE", "ASSAULT", "MOBILIZE"})
 # Acts done to a place are done to its country: "shelled Kharkiv" targets Ukraine (sector open).
@@ -265,6 +266,8 @@ class Coder:
         pairs = _reciprocal(sources) if reciprocal else [(s, t) for s in sources for t in targets or [None]]
         if not self.dictionary_mode and self.knowledge.quad(pattern.code) in VERBAL:
             pairs = [(_as_government(s), _as_government(t) if t else None) for s, t in pairs]
+        elif not self.dictionary_mode and info.plover_type in ARMED_TYPES:
+            pairs = [(_as_sector(s, "MIL"), t) for s, t in pairs]
         events = []
         for source, target in pairs:
             if target is not None and _same_actor(source, target):
@@ -522,9 +525,16 @@ def _place_as_target(location: Location | None, sources: list[Actor]) -> list[Ac
 
 
 def _as_government(actor: Actor) -> Actor:
+    return _as_sector(actor, "GOV")
+
+
+def _as_sector(actor: Actor, sector: str) -> Actor:
+    """A country named as the agent of an act stands for the part of the state that does such acts."""
     if actor.how != "country" or actor.sector is not None:
         return actor
-    return replace(actor, sector="GOV", code=None, how="country-as-government")
+    return replace(
+        actor, sector=sector, code=None, how=f"country-as-{'government' if sector == 'GOV' else 'military'}"
+    )
 
 
 def _reciprocal(actors: list[Actor]) -> list[tuple[Actor, Actor | None]]:

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from spacy.tokens import Span, Token
@@ -59,6 +59,7 @@ INTENDED_ACTS = {"06": "1", "05": "2", "07": "3", "08": "5"}
 NOUN_POS = frozenset({"NOUN", "PROPN", "PRON"})
 NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 SYMBOLS = {"$": "source", "+": "target", "%": "compound", "^": "skip"}
+PHRASE_MARK = "\x01"
 CODE = re.compile(r"\[([^\]]*)\]")
 BRACES = re.compile(r"\{([^}]*)\}")
 
@@ -71,6 +72,7 @@ class Element:
     kind: str  # word | source | target | compound | skip
     phrases: tuple[tuple[str, ...], ...] = ()
     tight: bool = False  # no word may come between this element and the one before it
+    in_phrase: bool = False  # PETRARCH-2: written inside ( ), so it belongs to a prepositional phrase
 
 
 @dataclass(frozen=True)
@@ -376,7 +378,7 @@ def best_pattern(patterns: Iterable[VerbPattern], verb: Token, syntax: int = 1) 
     dictionary tree keeps the last of two identical patterns."""
     upper, lower = windows(verb, syntax)
     present = {w for t in (*upper, *lower) for w in (t.text.upper(), t.lemma_.upper(), t.norm_.upper())}
-    units = _NounUnits(verb.sent)
+    units = _NounUnits(verb.sent, _prepositional(verb) if syntax == 2 else frozenset())
     best: Found | None = None
     for pattern in patterns:
         if best is not None and pattern.weight < best.pattern.weight:
@@ -387,6 +389,10 @@ def best_pattern(patterns: Iterable[VerbPattern], verb: Token, syntax: int = 1) 
         if found is not None and found.outranks(best, syntax):
             best = found
     return best
+
+
+def _prepositional(verb: Token) -> frozenset[int]:
+    return frozenset(t.i for c in verb.children if c.dep_ in ("prep", "agent") for t in c.subtree)
 
 
 def _words_present(pattern: VerbPattern, present: set[str]) -> bool:
@@ -460,9 +466,10 @@ def _lower_window(verb: Token) -> list[Token]:
 class _NounUnits:
     """Noun phrases as units that ``$ + % ^`` consume whole; built lazily, once per sentence."""
 
-    def __init__(self, sent: Span) -> None:
+    def __init__(self, sent: Span, prepositional: frozenset[int] = frozenset()) -> None:
         self.sent = sent
         self._chunk_of: dict[int, Span] | None = None
+        self.prepositional = prepositional  # PETRARCH-2: tokens of the verb's prepositional phrases
 
     def chunk_of(self, token: Token) -> Span | None:
         if self._chunk_of is None:
@@ -524,6 +531,8 @@ def _element_ends(
     if start >= len(seq):
         return []
     if element.kind == "word":
+        if not element.in_phrase and seq[start].i in units.prepositional:
+            return []  # "- * TRIP" is the verb's object, not "at the start of a trip"
         ends = {
             start + len(phrase)
             for phrase in element.phrases
@@ -883,7 +892,8 @@ def parse_pattern(
     body = line[1 : line.rfind("[")]
     if "*" not in body or (syntax == 1 and "{" in body):
         return None
-    if syntax == 2:
+    if syntax == 2:  # words in ( ) are marked: only they may come from the verb's prepositional phrases
+        body = re.sub(r"\(([^()]*)\)", lambda m: " ".join(PHRASE_MARK + w for w in m.group(1).split()), body)
         body = re.sub(r"[(){}]", " ", body)
     body = body.replace("_ ", " ")
     before, _, after = body.partition("*")
@@ -905,13 +915,15 @@ def _elements(
 ) -> list[Element] | None:
     elements: list[Element] = []
     for chunk in text.split():
+        in_phrase = chunk.startswith(PHRASE_MARK)
+        chunk = chunk.removeprefix(PHRASE_MARK)
         pieces = [p for p in chunk.split("_") if p]
         for k, piece in enumerate(pieces):
             tight = k > 0 or (not elements and first_tight and chunk.startswith("_"))
             element = _element(piece, synsets, tight)
             if element is None:
                 return None
-            elements.append(element)
+            elements.append(replace(element, in_phrase=in_phrase))
     return elements
 
 
