@@ -152,6 +152,23 @@ def test_matching_is_one_to_one_and_not_greedy_in_file_order() -> None:
     assert match_one_to_one([narrow, narrow], events[:1]) == [(0, 0)]
 
 
+def test_actor_accuracy_pairs_the_right_direction_first() -> None:
+    """Coded both ways, one way expected: the expected direction is paired, so the actor is right;
+    with only the wrong direction coded, the actor is wrong."""
+    from newsevents.evaluate.behaviour import _field_accuracy
+    from newsevents.evaluate.findings import ACTOR_FIELDS, SOURCE_FIELDS
+
+    expected = [
+        finding_from_dict({"source_country": "ALV", "target_country": "BRD", "plover_type": "CONSULT"})
+    ]
+    there = event(source=actor(country="ALV"), target=actor(country="BRD"))
+    back = event(source=actor(country="BRD"), target=actor(country="ALV"))
+    both = _field_accuracy(expected, [back, there], ACTOR_FIELDS, SOURCE_FIELDS)
+    wrong = _field_accuracy(expected, [back], ACTOR_FIELDS, SOURCE_FIELDS)
+    assert (both.count, both.total) == (1, 1)
+    assert (wrong.count, wrong.total) == (0, 1)
+
+
 ARTICLE = (
     "Alvania agreed to talks with Borduria. Alvania may send troops to Kessel. "
     "Borduria voted against the motion. Leave a Reply"

@@ -70,10 +70,27 @@ def _field_accuracy(
     Only pairs whose expectation constrains a judged field are counted: a null field cannot be wrong.
     """
     ratio = Ratio()
-    for i, j in match_one_to_one(findings, events, ignore=ignored):
+    for i, j in _pairs_ignoring(findings, events, ignored):
         finding = findings[i]
         if not finding.constrains(judged):
             continue
         ratio.total += 1
         ratio.count += all(finding.field_matches(name, events[j]) for name in judged)
     return ratio
+
+
+def _pairs_ignoring(
+    findings: Sequence[Finding], events: Sequence[Event], ignored: frozenset[str]
+) -> list[tuple[int, int]]:
+    """Pairs matched on every field first, then the rest with `ignored` set aside.
+
+    Without the first step a record coded both ways ("A met B", A->B and B->A) could pair its one
+    expected event with the wrong direction while the right one stands unpaired, and count it wrong.
+    """
+    full = match_one_to_one(findings, events)
+    free_findings = [i for i in range(len(findings)) if i not in {i for i, _ in full}]
+    free_events = [j for j in range(len(events)) if j not in {j for _, j in full}]
+    rest = match_one_to_one(
+        [findings[i] for i in free_findings], [events[j] for j in free_events], ignore=ignored
+    )
+    return full + [(free_findings[a], free_events[b]) for a, b in rest]
