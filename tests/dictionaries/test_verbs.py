@@ -333,3 +333,14 @@ def test_a_reported_clause_offers_its_subject_not_its_content(transforming: Petr
     content = _verb(nlp, "Ruritania declared such a step enjoyed support from Freedonia.", "declared")
     assert "Freedonia" in _event(transforming, subject)[2]
     assert _event(transforming, content)[2] == []
+
+
+def test_new_style_bare_words_are_the_verbs_object_not_its_phrases(tmp_path: Path, nlp) -> None:  # type: ignore[no-untyped-def]
+    text = NEW_STYLE + "---  MAKE   [---]  ---\nMAKE {MAKES MADE MAKING}\n- * TRIP   [036]\n"
+    verbs = load_verbs(_write(tmp_path, "tests.verbs.txt", text))
+    trip = _verb(nlp, "The Ruritanian envoy made a trip to Freedonia.", "made")
+    remarks = _verb(nlp, "The Ruritanian envoy made his remarks at the start of a trip.", "made")
+    assert _codes(verbs, trip) == ["036"]
+    assert _codes(verbs, remarks) == ["---"]
+    border = _verb(nlp, "Ruritania sent observers to the border.", "sent")
+    assert _codes(verbs, border) == ["1541"]  # a word written in ( ) still finds its phrase

@@ -83,3 +83,22 @@ def test_non_english_article_is_skipped_with_a_reason(tmp_path: Path) -> None:
 def test_version_names_the_knowledge_date() -> None:
     result = run_cli("--version")
     assert result.returncode == 0 and "true as of" in result.stdout
+
+
+def test_a_users_actors_file_takes_effect_at_once(tmp_path: Path) -> None:
+    text = "Amara Okonkwo-Lindqvist met Kenyan President William Ruto in Nairobi."
+    sheet = tmp_path / "my_actors.csv"
+    sheet.write_text(
+        "name,aliases,country,sector,code,start,end,wikidata\n"
+        "Amara Okonkwo-Lindqvist,,NOR,GOV,,2023-01-01,,\n",
+        encoding="utf-8",
+    )
+    without = run_cli("code", "-", "--published", "2024-05-01", "--format", "jsonl", stdin=text)
+    assert without.returncode == 0 and not without.stdout.strip()
+    with_file = run_cli(
+        "code", "-", "--published", "2024-05-01", "--format", "jsonl", "--actors", str(sheet), stdin=text
+    )
+    assert with_file.returncode == 0, with_file.stderr
+    events = [json.loads(line) for line in with_file.stdout.splitlines()]
+    assert events and events[0]["source"]["name"] == "Amara Okonkwo-Lindqvist"
+    assert events[0]["source"]["code"] == "NORGOV" and events[0]["target"]["country"] == "KEN"

@@ -47,6 +47,7 @@ POLITICAL_SECTORS = frozenset({"GOV", "MIL", "REB", "INS", "IGO", "COP", "OPP", 
 INNER_PREPS = frozenset({"to", "with", "against", "on", "from", "for"})  # not "in": a place, no party
 REQUEST_PREPS = frozenset({"on", "upon", "to"})
 BETWEEN = frozenset({"between", "among"})
+NO_PLACE = "no place is tied to the event in its sentence and the article has no dateline"
 VERBAL = (1, 3)  # QuadClasses of verbal cooperation and verbal conflict
 ARMED_TYPES = frozenset({"ASSAULT", "MOBILIZE"})  # "The United States carried out air strikes": its military
 # Events among the people of one place: actors of no stated country there are the place's.
@@ -287,6 +288,7 @@ class Coder:
                     source=source,
                     target=target,
                     location=location,
+                    extra={} if location else {"location": NO_PLACE},
                     confidence=_confidence(pattern, fallback, source, target),
                     trigger=token.text,
                     trigger_span=(token.idx, token.idx + len(token.text)),

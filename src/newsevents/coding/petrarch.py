@@ -392,6 +392,10 @@ def best_pattern(patterns: Iterable[VerbPattern], verb: Token, syntax: int = 1) 
 
 
 def _prepositional(verb: Token) -> frozenset[int]:
+    """The verb's prepositional phrases, when it has an object of its own: with none, the parse may
+    have put the object in a phrase ("received by courier money"), so no word is kept out."""
+    if not any(c.dep_ in (*args.OBJECT_DEPS, *PASSIVE_SUBJECTS) for c in verb.children):
+        return frozenset()
     return frozenset(t.i for c in verb.children if c.dep_ in ("prep", "agent") for t in c.subtree)
 
 
