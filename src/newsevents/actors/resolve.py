@@ -279,7 +279,7 @@ class ActorResolver:
             inner = None
             if child.dep_ == "poss":
                 inner = child
-            elif child.dep_ == "prep" and child.lower_ in ("of", "from"):
+            elif child.dep_ == "prep" and child.lower_ in ("of", "from", "in"):  # "rebels in Syria"
                 inner = _first_pobj(child)
             elif child.dep_ == "acl" and child.lemma_ == "lead":
                 inner = _agent_object(child)

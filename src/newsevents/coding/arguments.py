@@ -77,7 +77,21 @@ def verb_targets(verb: Token, pattern: Pattern) -> list[Token]:
     for particle in verb.children:  # "meet with": spaCy hangs the preposition on a particle at times
         if particle.dep_ == "prt":
             found += list(prep_objects(particle, pattern.target_preps))
+    if not found and pattern.code[:2] in ADDRESSED_ROOTS:
+        found = clause_subjects(verb)  # "demanded that President Mugabe abandon the policy"
     return found
+
+
+# Roots of acts addressed to whoever must act next: appeals (02) and demands (10).
+ADDRESSED_ROOTS = frozenset({"02", "10"})
+
+
+def clause_subjects(verb: Token) -> list[Token]:
+    """The subject of the clause a verb of asking governs: the one asked to act."""
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            return [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return []
 
 
 def noun_sources(noun: Token, pattern: Pattern | None = None) -> list[Token]:
