@@ -203,10 +203,12 @@ NOT_SURNAMES = frozenset(
 
 
 def _surname(tokens: list[str], country: str | None) -> str | None:
-    words = [t for t in tokens if t[:1].isupper() and t not in NOT_SURNAMES and len(t) > 2]
+    family_first = country in FAMILY_NAME_FIRST
+    shortest = 2 if family_first else 3  # "Xi", "Li" are surnames; a two-letter last word elsewhere is not
+    words = [t for t in tokens if t[:1].isupper() and t not in NOT_SURNAMES and len(t) >= shortest]
     if not words:
         return None
-    return words[0] if country in FAMILY_NAME_FIRST else words[-1]
+    return words[0] if family_first else words[-1]
 
 
 def add_sectors(kb: KnowledgeBase, data: dict[str, Any], tokenize: Tokenize) -> None:
