@@ -344,3 +344,19 @@ def test_new_style_bare_words_are_the_verbs_object_not_its_phrases(tmp_path: Pat
     assert _codes(verbs, remarks) == ["---"]
     border = _verb(nlp, "Ruritania sent observers to the border.", "sent")
     assert _codes(verbs, border) == ["1541"]  # a word written in ( ) still finds its phrase
+
+
+def test_a_list_taken_for_an_apposition_is_all_subjects(old_style: PetrarchVerbs, nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("THe US, Russia, and Switzerland endorsed the plan.")
+    assert doc[3].text == "Russia" and doc[3].dep_ == "appos"  # the parse this reading repairs
+    (trigger,) = old_style.match_all(next(t for t in doc if t.text == "endorsed"))
+    assert {t.text for t in trigger.source_tokens or []} == {"US", "Russia", "Switzerland"}
+
+
+def test_a_purpose_clause_of_a_coded_verb_codes_nothing_of_its_own(tmp_path: Path, nlp) -> None:  # type: ignore[no-untyped-def]
+    verbs = load_verbs(_write(tmp_path, "tests.verbs.txt", TRANSFORMING + "- * (TO X) [011]\nSEND [153]\n"))
+    doc = nlp("Ruritania sent troops to the border to raid Freedonia.")
+    raid = next(t for t in doc if t.text == "raid")
+    assert raid.dep_ == "advcl" and raid.head.text == "sent"  # the parse this reading is about
+    assert _codes(verbs, raid) == ["---"]
+    assert _codes(verbs, _verb(nlp, "Ruritania raided Freedonia.", "raided")) == ["190"]

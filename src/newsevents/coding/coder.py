@@ -311,7 +311,9 @@ class Coder:
         if trigger.target_tokens is not None:
             target_tokens = trigger.target_tokens
         sources = self._actors(source_tokens, found)
-        if self.dictionary_mode and not sources:  # PETRARCH: the first actor named in the subject
+        # PETRARCH: the first actor named in the subject (a passive's "by its resumption of ties with X"
+        # names the means, not the doer)
+        if self.dictionary_mode and not sources and not _passive_like(token):
             sources = self._actors(self._first_named(source_tokens, found, token), found)
         targets = [t for t in self._actors(target_tokens, found) if t not in sources]
         fallback = False
@@ -471,6 +473,12 @@ def _constraints_hold(trigger: Token, pattern: Pattern) -> bool:
         if not any(set(phrases_at(o)) & pattern.objects for o in objects):
             return False
     return True
+
+
+def _passive_like(token: Token) -> bool:
+    """A passive, or a participle clause of one ("Rebuked by Eriador, Osgiliath ...")."""
+    bare_participle = token.tag_ == "VBN" and not any(c.dep_ == "aux" for c in token.children)
+    return args.is_passive(token) or bare_participle
 
 
 def _verbal(token: Token) -> bool:

@@ -183,6 +183,8 @@ class PetrarchVerbs:
             forward, backward = (backward if args.is_passive(verb) and backward else forward), ""
             if found is None and self._complement_codes(verb):
                 return [_silent(verb)]  # "prepared to attend": the complement's code says what happened
+            if self._purpose_of_coded(verb):
+                return [_silent(verb)]  # "pressured by Congress to help Iran": one event, the pressure
         if forward in ("", NULL_CODE) and backward in ("", NULL_CODE):
             return [_silent(verb)]
         transformed = self._transformed(verb, entry, found, forward)
@@ -260,6 +262,13 @@ class PetrarchVerbs:
         families = {e.code.partition(":")[0] for e in named}
         families |= {b.code.partition(":")[0] for b in self.blocks if b.name == name}
         return any(_in_family(code, f) for f in families if f not in ("", NULL_CODE))
+
+    def _purpose_of_coded(self, verb: Token) -> bool:
+        """A to-clause of purpose hung on a verb this dictionary codes."""
+        if verb.dep_ != "advcl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return False
+        code = self._own_code(verb.head)
+        return code is not None and code not in ("", NULL_CODE)
 
     def _complement_codes(self, verb: Token) -> bool:
         """Whether a clause the verb governs ("to attend the games") has a verb this dictionary codes."""
@@ -590,6 +599,8 @@ def _triggers(
     bound_target = found.bound("target") if found is not None else None
     compound = found.bound("compound") if found is not None else None
     source = args.with_conjuncts(bound_source) if bound_source is not None else _clause_subject(verb)
+    if source is None and not args.is_passive(verb):
+        source = _listed(args.verb_subjects(verb))
     bound = args.with_conjuncts(bound_target) if bound_target is not None else None
     if _reduced_passive(verb) and bound_source is None and bound_target is None:
         # "soldiers killed in Ukraine": the noun is what was done to; the agent, else the phrase
@@ -612,6 +623,20 @@ def _triggers(
     triggers = [Trigger(verb, pattern_of(forward), sources, targets)] if has_forward else []
     triggers.append(Trigger(verb, pattern_of(backward), targets, sources))
     return triggers
+
+
+def _listed(subjects: list[Token]) -> list[Token] | None:
+    """'The US, Russia, and Switzerland met': a list the parse took for an apposition ("Russia", itself
+    coordinated) is more subjects. None when there is no such list."""
+    members = [
+        c
+        for s in subjects
+        for c in s.children
+        if c.dep_ == "appos" and any(g.dep_ == "conj" for g in c.children)
+    ]
+    if not members:
+        return None
+    return _expanded(subjects) + [m for member in members for m in args.with_conjuncts(member)]
 
 
 def _reduced_passive(verb: Token) -> bool:
