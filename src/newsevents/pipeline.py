@@ -76,15 +76,24 @@ class Pipeline:
 
     @cached_property
     def resolver(self) -> ActorResolver:
-        return ActorResolver(self.kb)
+        # A user's dictionary may list a capital as an actor wherever it stands ("in Minas Tirith").
+        return ActorResolver(self.kb, capitals_in_places_are_places=not self.dictionary_mode)
+
+    @cached_property
+    def matchers(self) -> list:  # type: ignore[type-arg]
+        from newsevents.coding.petrarch import dictionary_matchers  # user dictionaries are rare
+
+        return dictionary_matchers(self._pattern_files)
+
+    @cached_property
+    def dictionary_mode(self) -> bool:
+        """A user's verbs dictionary decides what is coded (see Coder)."""
+        return any(matcher.blocks for matcher in self.matchers)
 
     @cached_property
     def coder(self) -> Coder:
-        from newsevents.coding.petrarch import dictionary_matchers  # user dictionaries are rare
-
-        matchers = dictionary_matchers(self._pattern_files)
         return Coder(
-            self.knowledge, self.resolver, matchers=matchers, dictionary_mode=any(m.blocks for m in matchers)
+            self.knowledge, self.resolver, matchers=self.matchers, dictionary_mode=self.dictionary_mode
         )
 
     @cached_property

@@ -78,8 +78,9 @@ class ArticleActors:
 class ActorResolver:
     """Finds and composes actors; built once per process over a knowledge base."""
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: KnowledgeBase, *, capitals_in_places_are_places: bool = True) -> None:
         self.kb = kb
+        self.capitals_in_places_are_places = capitals_in_places_are_places
         self._fuzzy_names: list[str] = []
         self._fuzzy_entries: list[Entry] = []
         for key, entries in kb.names.items():
@@ -191,7 +192,11 @@ class ActorResolver:
         entry_mention = next((m for m in mentions if m.entry is not None and m.entry.kind == "person"), None)
         entry_mention = entry_mention or next((m for m in mentions if m.entry is not None), None)
         adjective_country = next((m.country for m in mentions if m.country), None)
-        if entry_mention is not None and _is_setting(head, entry_mention):
+        if (
+            entry_mention is not None
+            and self.capitals_in_places_are_places
+            and _is_setting(head, entry_mention)
+        ):
             return None  # "police in Dhaka", "met in Beijing": the capital is where, not who
         if entry_mention is not None:
             entry = entry_mention.entry
