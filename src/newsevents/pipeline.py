@@ -67,7 +67,10 @@ class Pipeline:
 
     @cached_property
     def kb(self) -> KnowledgeBase:
-        return load_kb(self._tokenize, extra=self._actor_files)
+        from newsevents.actors.userfiles import file_kind
+
+        dictionaries = any(file_kind(p) in ("actors", "agents") for p in self._actor_files)
+        return load_kb(self._tokenize, extra=self._actor_files, shipped=not dictionaries)
 
     @cached_property
     def knowledge(self) -> CodingKnowledge:

@@ -116,16 +116,22 @@ def read_yaml(path: Path) -> Any:
         return yaml.load(handle, Loader=yaml.CSafeLoader)
 
 
-def load_kb(tokenize: Tokenize, extra: Iterable[Path] = (), directory: Path | None = None) -> KnowledgeBase:
-    """Build the knowledge base from the shipped files, then the user's own files (later ones win)."""
+def load_kb(
+    tokenize: Tokenize, extra: Iterable[Path] = (), directory: Path | None = None, *, shipped: bool = True
+) -> KnowledgeBase:
+    """Build the knowledge base from the shipped files, then the user's own files (later ones win).
+
+    ``shipped=False`` leaves our files out: a researcher coding with their own TABARI/PETRARCH actors
+    and agents wants their codes only, not ours mixed in ("US leader" coded by our titles).
+    """
     directory = directory or KNOWLEDGE / "actors"
     kb = KnowledgeBase()
-    for name in ACTOR_FILES:
+    for name in ACTOR_FILES if shipped else ():
         path = directory / name
         if path.exists():
             add_records(kb, read_yaml(path) or [], tokenize, kind=_kind_of(name))
     sectors = directory / "sectors.yaml"
-    if sectors.exists():
+    if shipped and sectors.exists():
         add_sectors(kb, read_yaml(sectors) or {}, tokenize)
     for path in extra:
         add_user_file(kb, Path(path), tokenize)
