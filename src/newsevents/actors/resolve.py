@@ -206,9 +206,16 @@ class ActorResolver:
             if entry.kind == "country":
                 sector = entry.sector or modifier_sector or title_sector or head_sector
                 how = "metonym" if entry.sector else ("country" if sector is None else "modifier")
+            agent = None
+            if entry.kind in ("organisation", "group") and sector is None:
+                # a dictionary's country-level actor with an agent word: "US commander" is USA + MIL
+                agent = modifier_sector or title_sector or head_sector
+                sector = agent
             if former and entry.kind == "person":
                 sector = "ELI"
             code = entry.code if entry.kind in ("organisation", "group") and entry.code else None
+            if code and agent:
+                code += agent
             return Actor(
                 text=text, name=entry.name, country=country, sector=sector, code=code,
                 wikidata=entry.wikidata, how=how,
@@ -240,7 +247,7 @@ class ActorResolver:
         segments = _segments(region, cuts)
         head_words = [t for t in segments[-1] if t.pos_ in ("NOUN", "PROPN")][-1:]
         for segment in segments:
-            bare = all((m := found.by_token.get(t.i)) is not None and m.country for t in segment)
+            bare = all((m := found.by_token.get(t.i)) is not None and _names_a_country(m) for t in segment)
             if (segment[-1].pos_ == "ADJ" or bare) and head_words:  # "Qatari and Egyptian mediators"
                 segment = [*segment, *head_words]
             mentions = _unique(found.by_token[t.i] for t in segment if t.i in found.by_token)
@@ -334,6 +341,12 @@ def _segments(region: list[Token], cuts: list[Token]) -> list[list[Token]]:
 
 
 LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "across", "around", "throughout"})
+
+
+def _names_a_country(mention: Mention) -> bool:
+    """A demonym, or a dictionary entry for a whole country ("US" with code USA and no sector)."""
+    entry = mention.entry
+    return bool(mention.country) or (entry is not None and entry.kind != "person" and entry.sector is None)
 
 
 def _is_setting(head: Token, mention: Mention) -> bool:
