@@ -207,15 +207,15 @@ class ActorResolver:
                 sector = entry.sector or modifier_sector or title_sector or head_sector
                 how = "metonym" if entry.sector else ("country" if sector is None else "modifier")
             agent = None
-            if entry.kind in ("organisation", "group") and sector is None:
-                # a dictionary's country-level actor with an agent word: "US commander" is USA + MIL
+            if entry.kind != "country" and sector is None:
+                # an actor known only by country, with an agent word: "US commander" is USA + MIL
                 agent = modifier_sector or title_sector or head_sector
                 sector = agent
             if former and entry.kind == "person":
                 sector = "ELI"
             code = entry.code if entry.kind in ("organisation", "group") and entry.code else None
-            if code and agent:
-                code += agent
+            if agent:
+                code = (code or country or "") + agent
             return Actor(
                 text=text, name=entry.name, country=country, sector=sector, code=code,
                 wikidata=entry.wikidata, how=how,
