@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import csv
-import io
 import json
 import sys
 from collections.abc import Iterable, Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -17,6 +16,9 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 
 from newsevents import __version__, flatten
+
+if TYPE_CHECKING:
+    from newsevents.pipeline import RunReport
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Political event data from news text.")
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -275,15 +277,14 @@ def _shorten(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _report(report: object) -> None:
-    for error in getattr(report, "errors", []):
+def _report(report: RunReport) -> None:
+    for error in report.errors:
         err.print(f"skipped {error}", markup=False)
-    summary = io.StringIO()
-    summary.write(
-        f"{report.read} read, {report.coded} coded, {report.duplicates} near-duplicates, "  # type: ignore[attr-defined]
-        f"{report.events} events, {len(report.errors)} errors"  # type: ignore[attr-defined]
+    err.print(
+        f"{report.read} read, {report.coded} coded, {report.duplicates} near-duplicates, "
+        f"{report.events} events, {len(report.errors)} errors",
+        markup=False,
     )
-    err.print(summary.getvalue(), markup=False)
 
 
 kb_app = typer.Typer(no_args_is_help=True, help="Build actor files for --actors from outside sources.")

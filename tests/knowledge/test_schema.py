@@ -77,6 +77,8 @@ def test_sectors_file() -> None:
         assert data[section], section
         for word, sector in data[section].items():
             assert isinstance(word, str) and SECTOR.match(sector), (section, word)
+    for section in ("quantifiers", "generic_heads"):
+        assert data[section] and all(isinstance(w, str) and w == w.lower() for w in data[section]), section
 
 
 def test_cameo_table_is_complete() -> None:

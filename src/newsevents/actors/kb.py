@@ -74,6 +74,8 @@ class KnowledgeBase:
     sector_words: dict[str, str] = field(default_factory=dict)  # lemma -> sector
     titles: dict[tuple[str, ...], str] = field(default_factory=dict)  # ("defence", "minister") -> MIL
     modifiers: dict[str, str] = field(default_factory=dict)  # "former" -> ELI
+    quantifiers: frozenset[str] = frozenset()  # "thousands" of protesters
+    generic_heads: frozenset[str] = frozenset()  # "spokesman": the modifier's sector decides
     country_names: dict[str, str] = field(default_factory=dict)  # code -> canonical name
     people: list[Entry] = field(default_factory=list)
     max_name_tokens: int = 1
@@ -131,8 +133,12 @@ def load_kb(
         if path.exists():
             add_records(kb, read_yaml(path) or [], tokenize, kind=_kind_of(name))
     sectors = directory / "sectors.yaml"
-    if shipped and sectors.exists():
-        add_sectors(kb, read_yaml(sectors) or {}, tokenize)
+    if sectors.exists():
+        data = read_yaml(sectors) or {}
+        if shipped:
+            add_sectors(kb, data, tokenize)
+        # "thousands of protesters" is grammar, not an actor code: it holds with anyone's dictionaries
+        kb.quantifiers = frozenset(str(w).lower() for w in data.get("quantifiers") or ())
     for path in extra:
         add_user_file(kb, Path(path), tokenize)
     return kb
@@ -224,6 +230,7 @@ def add_sectors(kb: KnowledgeBase, data: dict[str, Any], tokenize: Tokenize) -> 
         kb.add_title([t.lower() for t in tokenize(title)], sector)
     for word, sector in (data.get("modifiers") or {}).items():
         kb.modifiers[word.lower()] = sector
+    kb.generic_heads = frozenset(str(w).lower() for w in data.get("generic_heads") or ())
 
 
 def add_user_file(kb: KnowledgeBase, path: Path, tokenize: Tokenize) -> None:

@@ -12,7 +12,9 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 from spacy.tokens import Doc, Span, Token
@@ -23,19 +25,9 @@ from newsevents.model import Actor
 # Dependency labels that keep a token inside its head's name block ("US President Joe Biden").
 NAME_BLOCK_DEPS = frozenset({"compound", "amod", "nmod", "flat", "det", "nummod", "punct", "quantmod"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
-QUANTIFIERS = frozenset(
-    {"two", "three", "four", "five", "some", "many", "several", "one", "all", "most", "thousands", "hundreds",
-     "dozens", "scores", "millions", "tens", "group", "crowd", "crowds"}
-)  # fmt: skip
 FUZZY_CUTOFF = 85.0
 # Sectors that, as a modifier, say more than the head noun does ("rebel commander" is REB, not MIL).
 MARKED_SECTORS = frozenset({"REB", "INS", "OPP", "ELI", "CVL", "REF"})
-# Heads that say only "a person who speaks for ...": any sector word before them decides
-# ("a Chinese military spokesman" is MIL, "a senior Syrian intelligence official" is SPY).
-GENERIC_HEADS = frozenset(
-    {"spokesman", "spokeswoman", "spokesperson", "official", "officer", "representative", "source", "member",
-     "leader", "chief", "head", "figure", "aide", "adviser", "advisor"}
-)  # fmt: skip
 
 
 @dataclass
@@ -160,7 +152,7 @@ class ActorResolver:
     # -- the actor of an argument -----------------------------------------------------------------
     def actor_of(self, token: Token, found: ArticleActors) -> Actor | None:
         """The actor a noun phrase headed by ``token`` denotes, or None when it denotes none we know."""
-        if token.lower_ in QUANTIFIERS:
+        if token.lower_ in self.kb.quantifiers:
             inner = _of_object(token)
             return self.actor_of(inner, found) if inner is not None else None
         if token.pos_ == "PRON":
@@ -186,7 +178,7 @@ class ActorResolver:
             if t.i != head.i and t.lemma_.lower() in self.kb.sector_words and t.i not in found.by_token
         ]
         modifier_sector = next((s for s in modifier_sectors if s in MARKED_SECTORS), None)
-        if modifier_sector is None and head.lemma_.lower() in GENERIC_HEADS and modifier_sectors:
+        if modifier_sector is None and head.lemma_.lower() in self.kb.generic_heads and modifier_sectors:
             modifier_sector = modifier_sectors[-1]
         former = any(self.kb.modifiers.get(t.lower_) == "ELI" for t in block)
         entry_mention = next((m for m in mentions if m.entry is not None and m.entry.kind == "person"), None)
@@ -311,16 +303,20 @@ COORDINATION_DEPS = NAME_BLOCK_DEPS | {"cc", "conj", "appos", "nmod"}
 
 def _coordination_region(head: Token) -> list[Token]:
     """The head's name phrase with any coordinated or appended names, but no clauses or prepositions."""
+    return _phrase(head, lambda child, parent: child.dep_ in COORDINATION_DEPS)
+
+
+def _phrase(head: Token, follows: Callable[[Token, Token], bool]) -> list[Token]:
+    """The head and every descendant reached through children that ``follows(child, parent)`` admits."""
     tokens = [head]
     stack = [head]
     while stack:
         current = stack.pop()
         for child in current.children:
-            if child.dep_ in COORDINATION_DEPS:
+            if follows(child, current):
                 tokens.append(child)
                 stack.append(child)
-    tokens.sort(key=lambda t: t.i)
-    return tokens
+    return sorted(tokens, key=lambda t: t.i)
 
 
 def _segments(region: list[Token], cuts: list[Token]) -> list[list[Token]]:
@@ -368,9 +364,15 @@ def _earlier_by_name_part(token: Token, found: ArticleActors) -> Entry | None:
         return None
     position = bisect.bisect_left(found.person_positions, token.i)
     for entry in reversed(found.person_entries[:position]):
-        if word in _fold(entry.name).replace("-", " ").split():
+        if word in _name_words(entry.name):
             return entry
     return None
+
+
+@lru_cache(maxsize=8192)
+def _name_words(name: str) -> frozenset[str]:
+    """The words of a person's name without accents, worked out once per name per process."""
+    return frozenset(_fold(name).replace("-", " ").split())
 
 
 def _has_unknown_first_name(token: Token, found: ArticleActors) -> bool:
@@ -394,17 +396,16 @@ def _looks_like_name(span: Span) -> bool:
 
 
 def _name_block(head: Token) -> list[Token]:
-    tokens = [head]
-    stack = [head]
-    while stack:
-        current = stack.pop()
-        for child in current.children:
-            if child.dep_ in NAME_BLOCK_DEPS or (child.dep_ == "poss" and current == head):
-                tokens.append(child)
-                stack.append(child)
-            elif child.dep_ == "case" and current != head:
-                tokens.append(child)
-    return sorted(tokens, key=lambda t: t.i)
+    """'Israel's Prime Minister Benjamin Netanyahu': modifiers, the head's possessor and its "'s"."""
+
+    def follows(child: Token, parent: Token) -> bool:
+        if child.dep_ == "poss":
+            return parent == head
+        if child.dep_ == "case":
+            return parent != head
+        return child.dep_ in NAME_BLOCK_DEPS
+
+    return _phrase(head, follows)
 
 
 def _text_of(tokens: list[Token]) -> str:
