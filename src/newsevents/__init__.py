@@ -42,17 +42,24 @@ __all__ = [
 
 
 @lru_cache(maxsize=8)
-def _pipeline(model: str | None, dictionaries: tuple[str, ...], actors: tuple[str, ...]) -> Pipeline:
+def _pipeline(
+    model: str | None, dictionaries: tuple[str, ...], actors: tuple[str, ...], learned: bool
+) -> Pipeline:
     from newsevents.pipeline import Pipeline
 
-    return Pipeline(model=model, dictionaries=dictionaries, actors=actors)
+    return Pipeline(model=model, dictionaries=dictionaries, actors=actors, learned=learned)
 
 
 def get_pipeline(
-    *, model: str | None = None, dictionaries: Sequence[str | Path] = (), actors: Sequence[str | Path] = ()
+    *,
+    model: str | None = None,
+    dictionaries: Sequence[str | Path] = (),
+    actors: Sequence[str | Path] = (),
+    learned: bool = False,
 ) -> Pipeline:
-    """The pipeline for these settings, loaded once per process."""
-    return _pipeline(model, tuple(map(str, dictionaries)), tuple(map(str, actors)))
+    """The pipeline for these settings, loaded once per process. ``learned=False`` codes with the
+    patterns alone, without the learned event typer."""
+    return _pipeline(model, tuple(map(str, dictionaries)), tuple(map(str, actors)), learned)
 
 
 def code_text(
@@ -62,11 +69,13 @@ def code_text(
     title: str | None = None,
     dictionaries: Sequence[str | Path] = (),
     actors: Sequence[str | Path] = (),
+    learned: bool = False,
 ) -> list[Event]:
     """Code one article's text; raises ``ValueError`` with the reason when the text cannot be coded."""
     report = _new_report()
     article = Article(text=text, title=title, published=published, origin="code_text")
-    coded = list(get_pipeline(dictionaries=dictionaries, actors=actors).code([article], report))
+    pipe = get_pipeline(dictionaries=dictionaries, actors=actors, learned=learned)
+    coded = list(pipe.code([article], report))
     if report.errors:
         raise ValueError(str(report.errors[0]))
     return [event for item in coded for event in item.events]
@@ -78,9 +87,10 @@ def code_articles(
     dictionaries: Sequence[str | Path] = (),
     actors: Sequence[str | Path] = (),
     report: RunReport | None = None,
+    learned: bool = False,
 ) -> list[Event]:
     """Code many articles; bad ones are collected in ``report.errors`` and skipped."""
-    coded = get_pipeline(dictionaries=dictionaries, actors=actors).code(articles, report)
+    coded = get_pipeline(dictionaries=dictionaries, actors=actors, learned=learned).code(articles, report)
     return [event for item in coded for event in item.events]
 
 

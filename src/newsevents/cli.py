@@ -56,6 +56,14 @@ DictionaryOption = Annotated[
 ActorsOption = Annotated[
     list[Path] | None, typer.Option("--actors", help="Your own actors file (CSV or YAML); it wins over ours.")
 ]
+LearnedOption = Annotated[
+    bool,
+    typer.Option(
+        "--learned/--no-learned",
+        help="Also let the learned event typer code sentences the patterns leave without an event "
+        "(never with a verbs dictionary).",
+    ),
+]
 
 
 @app.command()
@@ -74,6 +82,7 @@ def code(
     store: Annotated[
         Path | None, typer.Option(help="Also write articles and events to this DuckDB file.")
     ] = None,
+    learned: LearnedOption = False,
 ) -> None:
     """Code articles into events."""
     from newsevents import get_pipeline
@@ -82,7 +91,7 @@ def code(
 
     report = RunReport()
     chosen = output_format or (Format.table if sys.stdout.isatty() else Format.jsonl)
-    pipe = get_pipeline(dictionaries=dictionary or (), actors=actors or ())
+    pipe = get_pipeline(dictionaries=dictionary or (), actors=actors or (), learned=learned)
     items = read_paths(paths or ["-"], published=published, stdin=sys.stdin)
     coded = _with_progress(pipe.code(items, report), show=_many(paths))
     writer = _Writer(chosen)
@@ -147,6 +156,7 @@ def evaluate(
     ] = None,
     published: Annotated[str | None, typer.Option(help="Date for records that carry none.")] = None,
     categories: Annotated[bool, typer.Option(help="Also print figures per category.")] = False,
+    learned: LearnedOption = False,
 ) -> None:
     """Score the coder against a gold file."""
     from newsevents import code_text
@@ -155,7 +165,9 @@ def evaluate(
 
     def code_one(text: str, published: str | None) -> list:  # type: ignore[type-arg]
         try:
-            return code_text(text, published=published, dictionaries=dictionary or (), actors=actors or ())
+            return code_text(
+                text, published=published, dictionaries=dictionary or (), actors=actors or (), learned=learned
+            )
         except ValueError:
             return []
 

@@ -8,6 +8,7 @@ report and the rest go on.
 from __future__ import annotations
 
 import datetime as dt
+import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -18,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from newsevents.actors.kb import KnowledgeBase, load_kb
 from newsevents.actors.resolve import ActorResolver
 from newsevents.clean import NearDuplicates, clean_article
-from newsevents.coding.coder import Coder, Locate
+from newsevents.coding.coder import Coder, Locate, Typer
 from newsevents.coding.knowledge import CodingKnowledge, load_coding_knowledge
 from newsevents.geo import Gazetteer, default_gazetteer, find_dateline, locate_event, places_in
 from newsevents.model import Article, ArticleError, Event, Location
@@ -58,8 +59,10 @@ class Pipeline:
         dictionaries: Sequence[str | Path] = (),
         actors: Sequence[str | Path] = (),
         deduplicate: bool = True,
+        learned: bool = False,
     ) -> None:
         self.nlp = load_nlp(model)
+        self.learned = learned
         paths = [Path(p) for p in dictionaries]
         self._actor_files = [Path(p) for p in actors] + [p for p in paths if _is_actor_file(p)]
         self._pattern_files = [p for p in paths if not _is_actor_file(p)]
@@ -80,7 +83,11 @@ class Pipeline:
     @cached_property
     def resolver(self) -> ActorResolver:
         # A user's dictionary may list a capital as an actor wherever it stands ("in Minas Tirith").
-        return ActorResolver(self.kb, capitals_in_places_are_places=not self.dictionary_mode)
+        return ActorResolver(
+            self.kb,
+            capitals_in_places_are_places=not self.dictionary_mode,
+            dictionary_mode=self.dictionary_mode,
+        )
 
     @cached_property
     def matchers(self) -> list:  # type: ignore[type-arg]
@@ -96,8 +103,26 @@ class Pipeline:
     @cached_property
     def coder(self) -> Coder:
         return Coder(
-            self.knowledge, self.resolver, matchers=self.matchers, dictionary_mode=self.dictionary_mode
+            self.knowledge,
+            self.resolver,
+            matchers=self.matchers,
+            dictionary_mode=self.dictionary_mode,
+            typer=self.typer,
         )
+
+    @cached_property
+    def typer(self) -> Typer | None:
+        """The learned event typer over sentence embeddings, unless switched off or a dictionary rules."""
+        if not self.learned or self.dictionary_mode:
+            return None
+        from newsevents.coding.classifier import sentence_typer
+        from newsevents.coding.embedding import EmbeddingUnavailable
+
+        try:
+            return sentence_typer()
+        except EmbeddingUnavailable as missing:  # rules alone still code; say what is lost and why
+            warnings.warn(f"learned event typer is off: {missing}", stacklevel=2)
+            return None
 
     @cached_property
     def gazetteer(self) -> Gazetteer:

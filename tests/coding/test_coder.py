@@ -79,3 +79,17 @@ def test_event_records_are_stable() -> None:
 def test_weekday_moves_the_event_date_back() -> None:
     events = _events("Spain recalled its ambassador to Argentina on Monday.", day="2024-05-22")
     assert events and events[0].date == "2024-05-20"
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        ("Hungary has said it will support Serbia.", ("HUN", "SUPPORT", "SRB")),
+        (
+            "The Kenyan government announced that it had expelled two Ugandan diplomats.",
+            ("KEN", "SANCTION", "UGA"),
+        ),
+    ],
+)
+def test_a_pronoun_that_says_what_it_will_do_is_the_speaker(text: str, dyad: tuple[str, str, str]) -> None:
+    assert dyad in _dyads(_events(text))

@@ -64,7 +64,7 @@ def test_names_as_news_text_writes_them() -> None:
     assert name_variants("GRAND_DUCHY_OF_FENWICK") == ["Grand Duchy of Fenwick"]
     assert name_variants("THE_LEAGUE_OF_SMALL_NATIONS") == [
         "The League of Small Nations",
-        "League of Small Nations",
+        "the League of Small Nations",
     ]
     assert "LSN" in name_variants("LSN") and "U.N." in name_variants("U.N.")
 

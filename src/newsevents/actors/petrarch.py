@@ -227,7 +227,9 @@ def display_name(phrase: str) -> str:
 
 
 def name_variants(phrase: str) -> list[str]:
-    """Ways a text may write the phrase: as a name, in capitals when it is an acronym, without "The"."""
+    """Ways a text may write the phrase: as a name, in capitals when it is an acronym, with "the" in
+    lower case mid-sentence. The article stays part of the phrase: PETRARCH matches a dictionary
+    phrase word for word, so THE_ISLAMIC_STATE is not "an Islamic State target"."""
     words = _words(phrase)
     if not words:
         return []
@@ -235,7 +237,7 @@ def name_variants(phrase: str) -> list[str]:
     if all(_acronym_like(w) for w in words):
         variants.append(" ".join(words))
     if len(words) > 1 and words[0].upper() == "THE":
-        variants.append(display_name(" ".join(words[1:])))
+        variants.append(" ".join(["the", *display_name(phrase).split()[1:]]))
     return variants
 
 

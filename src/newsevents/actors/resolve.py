@@ -13,7 +13,7 @@ import bisect
 import datetime as dt
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
@@ -26,6 +26,11 @@ from newsevents.model import Actor
 NAME_BLOCK_DEPS = frozenset({"compound", "amod", "nmod", "flat", "det", "nummod", "punct", "quantmod"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 FUZZY_CUTOFF = 85.0
+# CAMEO's religion codes, which follow the role codes in an actor code (EGYOPPMUS).
+RELIGIONS = frozenset(
+    {"MUS", "MOS", "SHI", "SUN", "SFI", "ALE", "DRZ", "CHR", "CTH", "ORT", "PRO", "JEW", "HIN", "BUD"}
+    | {"SIK", "JAN", "ZRO", "TAO", "CON", "SHN", "BAH", "ATH"}
+)
 # Sectors that, as a modifier, say more than the head noun does ("rebel commander" is REB, not MIL).
 MARKED_SECTORS = frozenset({"REB", "INS", "OPP", "ELI", "CVL", "REF"})
 
@@ -70,9 +75,24 @@ class ArticleActors:
 class ActorResolver:
     """Finds and composes actors; built once per process over a knowledge base."""
 
-    def __init__(self, kb: KnowledgeBase, *, capitals_in_places_are_places: bool = True) -> None:
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        *,
+        capitals_in_places_are_places: bool = True,
+        dictionary_mode: bool | None = None,
+    ) -> None:
         self.kb = kb
         self.capitals_in_places_are_places = capitals_in_places_are_places
+        # A user's PETRARCH dictionaries are read as PETRARCH reads them (case aside, word for word);
+        # only dictionary runs keep capitals wherever they stand, so that flag tells when not given.
+        self.dictionary_mode = (
+            not capitals_in_places_are_places if dictionary_mode is None else dictionary_mode
+        )
+        self._folded_names: dict[tuple[str, ...], list[Entry]] = {}
+        if self.dictionary_mode:
+            for key, entries in kb.names.items():
+                self._folded_names.setdefault(tuple(w.lower() for w in key), []).extend(entries)
         self._fuzzy_names: list[str] = []
         self._fuzzy_entries: list[Entry] = []
         for key, entries in kb.names.items():
@@ -87,6 +107,8 @@ class ActorResolver:
         i = 0
         while i < len(doc):
             mention = self._match_at(doc, i) or self._title_at(doc, i)
+            if mention is not None and self.dictionary_mode and _glued(doc, mention.start, mention.end):
+                mention = None  # PETRARCH matches whole words: "pro-Russia" is not Russia
             if mention is None:
                 i += 1
                 continue
@@ -104,6 +126,9 @@ class ActorResolver:
             entries = kb.names.get(key)
             if entries and _looks_like_name(doc[i : i + n]):
                 return Mention(i, i + n, entry=entries[0])
+            entries = self._folded_names.get(tuple(w.lower() for w in key))
+            if entries and _parsed_as_name(doc[i : i + n]):
+                return Mention(i, i + n, entry=entries[0], how="case")
             country = kb.adjectives.get(key)
             if country:
                 return Mention(i, i + n, country=country)
@@ -161,7 +186,8 @@ class ActorResolver:
         mentions = _unique(found.by_token[t.i] for t in block if t.i in found.by_token)
         actor = self._compose(token, block, mentions, found)
         if actor is None or actor.name is None or actor.how == "modifier":
-            actor = self._appositive(token, found) or actor  # "his Turkish counterpart, Hakan Fidan"
+            named = self._appositive(token, found)  # "his Turkish counterpart, Hakan Fidan"
+            actor = _merged(named, actor) if named is not None else actor
         if actor is not None and actor.country is None:
             actor = self._country_from_attachment(token, actor, found)
         return actor
@@ -208,6 +234,8 @@ class ActorResolver:
             code = entry.code if entry.kind in ("organisation", "group") and entry.code else None
             if agent:
                 code = (code or country or "") + agent
+            elif self.dictionary_mode and entry.kind != "person":
+                code = _with_agent(entry, code, modifier_sector or title_sector or head_sector)
             return Actor(
                 text=text, name=entry.name, country=country, sector=sector, code=code,
                 wikidata=entry.wikidata, how=how,
@@ -254,6 +282,8 @@ class ActorResolver:
     def _head_sector(self, head: Token) -> str | None:
         """'security forces' before 'forces': a two-word sector noun wins over its head word."""
         words = self.kb.sector_words
+        if self.dictionary_mode and _glued(head.doc, head.i, head.i + 1):
+            return None  # "non-Muslims" is one word to PETRARCH, and not the agent MUSLIM
         if head.i > 0:
             pair = f"{head.doc[head.i - 1].lower_} {head.lemma_.lower()}"
             plural = f"{head.doc[head.i - 1].lower_} {head.lower_}"
@@ -293,6 +323,9 @@ class ActorResolver:
             if other is not None and other.country:
                 actor.country = other.country
                 actor.code = None
+                if self.dictionary_mode and other.code and actor.sector:
+                    # "activists of Gonzo GMO": the agent's code follows the whole actor code
+                    actor.code = _joined(other.code, actor.sector)
                 actor.__post_init__()
                 return actor
         return actor
@@ -345,6 +378,35 @@ def _names_a_country(mention: Mention) -> bool:
     return bool(mention.country) or (entry is not None and entry.kind != "person" and entry.sector is None)
 
 
+def _merged(named: Actor, described: Actor | None) -> Actor:
+    """An apposition names the actor its head describes: "The US commander in Iraq, General David
+    Petraeus" is one noun phrase, so a name known only by country takes the role the head states."""
+    if described is None or named.sector or not described.sector or named.country != described.country:
+        return named
+    return replace(named, sector=described.sector, code=described.code, how="apposition")
+
+
+def _with_agent(entry: Entry, code: str | None, agent: str | None) -> str | None:
+    """PETRARCH appends an agent's code to the code of the actor it qualifies, whatever sector that
+    code already has: "UN troops" is IGOUNO + MIL. None: the code country and sector make stands."""
+    full = entry.code or code
+    if not agent or not full:
+        return code
+    return _joined(full, agent)
+
+
+def _joined(code: str, agent: str) -> str:
+    """An actor code with an agent's code added, unless the code already ends with it. CAMEO writes a
+    role before a religion ("exiled leaders of Egypt's Muslim Brotherhood" is EGY OPP MUS), so a role
+    goes in before the religion codes that end the actor's code."""
+    if code.endswith(agent):
+        return code
+    tail = ""
+    while agent[:3] not in RELIGIONS and len(code) > 3 and code[-3:] in RELIGIONS:
+        code, tail = code[:-3], code[-3:] + tail
+    return code + agent + tail
+
+
 def _is_setting(head: Token, mention: Mention) -> bool:
     entry = mention.entry
     if entry is None or entry.kind != "country" or entry.sector is None:
@@ -390,9 +452,26 @@ def _has_unknown_first_name(token: Token, found: ArticleActors) -> bool:
 
 
 def _looks_like_name(span: Span) -> bool:
-    """A lower-case common word is not a name ("us" is not the US, "chad" is not Chad)."""
-    first = span[0].text
+    """A lower-case common word is not a name ("us" is not the US, "chad" is not Chad); a name may
+    begin with a lower-case "the" ("the Shire")."""
+    first = span[1].text if len(span) > 1 and span[0].lower_ == "the" else span[0].text
     return first[:1].isupper() or not first.isalpha()
+
+
+def _glued(doc: Doc, start: int, end: int) -> bool:
+    """Whether words [start, end) are part of a longer hyphenated word ("pro-Russia", "UK-based",
+    "non-Muslims"), which a dictionary phrase for the part alone does not match."""
+    before = start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_
+    before = before and not doc[start - 1].whitespace_
+    after = end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
+    after = after and not doc[end].whitespace_
+    return before or after
+
+
+def _parsed_as_name(span: Span) -> bool:
+    """'President obama', 'help iSrael': PETRARCH reads text in capitals, so case does not hide a name
+    the parse tags as one; a lower-case common word ("us", "chad") is not tagged so."""
+    return all(t.pos_ == "PROPN" or not t.is_alpha for t in span) and any(t.is_alpha for t in span)
 
 
 def _name_block(head: Token) -> list[Token]:

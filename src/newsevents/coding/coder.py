@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from spacy.tokens import Span, Token
 
@@ -23,7 +23,11 @@ from newsevents.coding.status import ASSERTED, Governor, StatusReader
 from newsevents.model import Actor, Article, Event, Location
 from newsevents.nlp import Sentence
 
+if TYPE_CHECKING:
+    from newsevents.coding.classifier import Prediction
+
 Locate = Callable[[Span, Token, str | None], Location | None]  # sentence, trigger, country hint
+Typer = Callable[[str], "Prediction"]  # a sentence's most likely PLOVER type (see coding/classifier.py)
 
 
 @dataclass
@@ -52,6 +56,13 @@ VERBAL = (1, 3)  # QuadClasses of verbal cooperation and verbal conflict
 ARMED_TYPES = frozenset({"ASSAULT", "MOBILIZE"})  # "The United States carried out air strikes": its military
 # Events among the people of one place: actors of no stated country there are the place's.
 PLACED_TYPES = frozenset({"PROTEST", "COERCE", "ASSAULT", "MOBILIZE"})
+# The learned typer: which clauses may hold the main act, where a target may stand, and the types that
+# stand without one (a protest, a mobilisation, a resignation need no counterpart).
+MAIN_ACT_DEPS = frozenset({"ccomp", "xcomp", "conj", "advcl", "parataxis"})
+LEARNED_TARGET_PREPS = frozenset({"to", "with", "against", "on", "from", "for", "toward", "towards"})
+LEARNED_MONADIC = frozenset({"PROTEST", "MOBILIZE"})
+NO_TYPE = "NONE"
+SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i"})
 # Acts done to a place are done to its country: "shelled Kharkiv" targets Ukraine (sector open).
 PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE"})
 RECIPROCAL: list[Actor] = []  # a marker: the coordinated sources act on each other
@@ -67,6 +78,8 @@ class Coder:
         matchers: Sequence[VerbMatcher] = (),
         *,
         dictionary_mode: bool = False,
+        typer: Typer | None = None,
+        typer_threshold: float = 0.85,
     ) -> None:
         self.knowledge = knowledge
         self.resolver = resolver
@@ -78,6 +91,9 @@ class Coder:
         # government.
         self.dictionary_mode = dictionary_mode
         self.status = StatusReader(knowledge.cues)
+        # Where no pattern fires, a learned typer may name the type (never over a user's dictionary).
+        self.typer = None if dictionary_mode else typer
+        self.typer_threshold = typer_threshold
 
     def code(
         self,
@@ -90,14 +106,80 @@ class Coder:
         for sentence in sentences:
             if self._off_topic(sentence.span, found):
                 continue
-            plain, governed = self._split_governed(self.triggers(sentence.span))
-            for trigger in plain:
-                events.extend(self._events_of(trigger, sentence, article, found, locate))
-            for governor, trigger in governed:
-                act = self._governing_act(governor, trigger)
-                if act is not None:
-                    events.extend(self._events_of(act, sentence, article, found, locate))
+            acts = self._acts(sentence.span)
+            found_here = [e for act in acts for e in self._events_of(act, sentence, article, found, locate)]
+            if not found_here and self.typer is not None:
+                found_here = self._learned_events(acts, sentence, article, found, locate)
+            events.extend(found_here)
         return events
+
+    def _acts(self, sent: Span) -> list[Trigger]:
+        """The sentence's triggers, a governed act replaced by its governing act (see _split_governed)."""
+        plain, governed = self._split_governed(self.triggers(sent))
+        acts = [self._governing_act(governor, trigger) for governor, trigger in governed]
+        return plain + [act for act in acts if act is not None]
+
+    def _learned_events(
+        self,
+        acts: list[Trigger],
+        sentence: Sentence,
+        article: Article,
+        found: ArticleActors,
+        locate: Locate | None,
+    ) -> list[Event]:
+        """No pattern gave an event. The typer names the sentence's type; a pattern of that type whose
+        target the sentence does not name may then stand alone (two readings agree), else the main act
+        is coded with the type if the typer is sure enough. The parse still gives actors, status, place."""
+        if self.typer is None:
+            return []
+        prediction = self.typer(sentence.text)
+        if prediction.type == NO_TYPE or not prediction.cameo:
+            return []
+        agreeing = [a for a in acts if self.knowledge.info(a.pattern.code).plover_type == prediction.type]
+        triggers = [replace(a, pattern=replace(a.pattern, monadic=True)) for a in agreeing]
+        main = self._main_act(sentence.span, found)
+        no_event = self.knowledge.filters.get("no_event_verbs", frozenset())
+        sure = prediction.probability >= self.typer_threshold
+        if not triggers and main is not None and sure and main[0].lemma_.lower() not in no_event:
+            verb, subjects = main
+            pattern = Pattern(prediction.cameo, verb.lemma_, "verb", LEARNED_TARGET_PREPS, monadic=True)
+            triggers = [Trigger(verb, pattern, source_tokens=subjects)]
+        events = [e for t in triggers for e in self._events_of(t, sentence, article, found, locate)]
+        for event in events:
+            event.confidence = round(min(event.confidence, prediction.probability), 2)
+            event.extra["learned"] = {
+                "probability": round(prediction.probability, 3),
+                "example": prediction.example,
+                "agrees_with_pattern": bool(agreeing),
+            }
+        return events
+
+    def _main_act(self, sent: Span, found: ArticleActors) -> tuple[Token, list[Token]] | None:
+        """The first verb, from the root down, whose subject is an actor, with that subject; a verb of
+        saying defers to what is said ("X said it would withdraw" is about withdrawing, and "it" is X)."""
+        queue = [sent.root]
+        while queue:
+            verb = queue.pop(0)
+            clauses = [c for c in verb.children if c.dep_ in MAIN_ACT_DEPS and c.pos_ in ("VERB", "AUX")]
+            reporting = self.status.is_reporting(verb) and any(c.dep_ == "ccomp" for c in clauses)
+            if verb.pos_ in ("VERB", "AUX") and not reporting:
+                subjects = self._speaker_for_pronoun(verb, args.verb_subjects(verb), found)
+                if self._actors(subjects, found):
+                    return verb, subjects
+            queue.extend(sorted(clauses, key=lambda c: c.dep_ != "ccomp"))
+        return None
+
+    def _speaker_for_pronoun(self, verb: Token, subjects: list[Token], found: ArticleActors) -> list[Token]:
+        """'Hungary said it will support ...': a pronoun subject of what is said is the one who says it."""
+        if len(subjects) != 1 or subjects[0].lower_ not in SPEAKER_PRONOUNS or self._actors(subjects, found):
+            return subjects
+        clause = verb
+        while clause.dep_ in ("xcomp", "conj") and clause.head != clause:
+            clause = clause.head
+        if clause.dep_ == "ccomp" and self.status.is_reporting(clause.head):
+            speakers = args.verb_subjects(clause.head)
+            return speakers if self._actors(speakers, found) else subjects
+        return subjects
 
     def _split_governed(
         self, triggers: list[Trigger]
@@ -301,7 +383,7 @@ class Coder:
     ) -> tuple[list[Actor], list[Actor], bool]:
         token, pattern = trigger.token, trigger.pattern
         if pattern.kind == "verb":
-            source_tokens = args.verb_subjects(token)
+            source_tokens = self._speaker_for_pronoun(token, args.verb_subjects(token), found)
             target_tokens = args.verb_targets(token, pattern)
         else:
             source_tokens = args.noun_sources(token, pattern) or args.governing_subject(token)
@@ -348,6 +430,9 @@ class Coder:
         actors = self._argument_actors(tokens, found)
         specific = {a.country for a in actors if a.country and a.sector}
         actors = [a for a in actors if a.sector or a.country not in specific]
+        if self.dictionary_mode:  # "activists of Gonzo GMO": GONGMOOPP says more than GONGMO
+            codes = [a.code or "" for a in actors]
+            actors = [a for a in actors if not any(_says_more(c, a.code or "") for c in codes)]
         named = {a.code for a in actors if a.name and a.how not in ("modifier", "country")}
         # "her French counterpart, Jean-Noel Barrot": one actor, the named one
         unique: list[Actor] = []
@@ -361,7 +446,7 @@ class Coder:
     def _argument_actors(self, tokens: list[Token], found: ArticleActors) -> list[Actor]:
         actors: list[Actor] = []
         for token in tokens:
-            for member in args.with_conjuncts(token):
+            for member in _name_conjuncts(token, found):
                 if member.dep_ in ("amod", "compound") and member.i not in found.by_token:
                     continue  # "a military operation": a sector word on the event noun is no actor
                 split = self.resolver.coordinated(member, found)
@@ -557,6 +642,28 @@ def _governed_targets(trigger: Trigger) -> list[Token]:
     if trigger.pattern.kind == "verb":
         return args.verb_targets(trigger.token, trigger.pattern)
     return args.noun_targets(trigger.token, trigger.pattern)
+
+
+def _name_conjuncts(token: Token, found: ArticleActors) -> list[Token]:
+    """The token and the names coordinated with it, also where the parse hung the coordination on
+    another word of the same name ("Barack Obama and Vladimir Putin" parsed with "Barack" as subject
+    and "Putin" joined to "Obama")."""
+    members = args.with_conjuncts(token)
+    mention = found.by_token.get(token.i)
+    if mention is None or mention.end - mention.start < 2:
+        return members
+    for word in token.doc[mention.start : mention.end]:
+        if word != token:
+            members += [m for m in args.with_conjuncts(word)[1:] if m not in members]
+    return members
+
+
+def _says_more(code: str, other: str) -> bool:
+    """Whether an actor code holds every part of another and more: EGYOPPMUS over EGYMUS."""
+    if not other or len(code) <= len(other) or code[:3] != other[:3]:
+        return False
+    parts = [code[k : k + 3] for k in range(3, len(code), 3)]
+    return all(other[k : k + 3] in parts for k in range(3, len(other), 3))
 
 
 def _same_actor(a: Actor, b: Actor) -> bool:

@@ -179,8 +179,11 @@ class PetrarchVerbs:
         code = found.pattern.code if found is not None else entry.code
         forward, _, backward = code.partition(":")
         if self.syntax == 2:
-            # PETRARCH-2 reads [A:P] as the code in the active voice and the code in the passive one.
+            # PETRARCH-2 reads [A:P] as the code in the active voice and the code in the passive one;
+            # a code paired with itself ([040:040], "met", "held talks with") is an act both sides do.
+            symmetric = backward == forward and not args.is_passive(verb)
             forward, backward = (backward if args.is_passive(verb) and backward else forward), ""
+            backward = forward if symmetric else backward
             if found is None and self._complement_codes(verb):
                 return [_silent(verb)]  # "prepared to attend": the complement's code says what happened
             if self._purpose_of_coded(verb):
@@ -670,8 +673,20 @@ def _phrase_target(verb: Token, syntax: int) -> list[Token] | None:
     for token in (*near, *far):  # PETRARCH-2: the verb's own phrases first, then what they embed
         if not _names_something(token):
             continue
-        return args.with_conjuncts(_named_head(token, units))
+        head = _named_head(token, units)
+        return [*_of_owner(head), *args.with_conjuncts(head)]
     return None
+
+
+def _of_owner(head: Token) -> list[Token]:
+    """'released the mayor of the West Bank city': a name inside an "of" phrase belongs to the noun
+    phrase that phrase qualifies, whose agent word ("mayor") PETRARCH joins to the name's code. The
+    owner is offered first; the coder keeps the actor that says more of the two."""
+    prep = head.head
+    if head.dep_ != "pobj" or prep.lower_ != "of" or prep.dep_ != "prep":
+        return []
+    owner = prep.head
+    return [owner] if owner.pos_ == "NOUN" and owner != owner.head else []
 
 
 def _names_something(token: Token) -> bool:
@@ -697,6 +712,8 @@ def _clause_subject(verb: Token) -> list[Token] | None:
         subjects = [c for c in head.children if c.dep_ in args.SUBJECT_DEPS]
         if subjects:
             return _expanded(subjects)
+        if args.is_passive(head):
+            return None  # "children were killed in shelling, medics said": not the medics' shelling
     return None
 
 

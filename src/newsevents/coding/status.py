@@ -53,6 +53,10 @@ class StatusReader:
             kind, ()
         )
 
+    def is_reporting(self, token: Token) -> bool:
+        """A verb of saying or reporting ("said", "told", "announced")."""
+        return self._is("reporting", token)
+
     # -- governing acts ---------------------------------------------------------------------------
     def governor(self, trigger: Token) -> Governor | None:
         """The threat, refusal, commitment or request that governs the trigger, if any."""
