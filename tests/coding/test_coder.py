@@ -93,3 +93,10 @@ def test_weekday_moves_the_event_date_back() -> None:
 )
 def test_a_pronoun_that_says_what_it_will_do_is_the_speaker(text: str, dyad: tuple[str, str, str]) -> None:
     assert dyad in _dyads(_events(text))
+
+
+def test_easing_a_restriction_needs_no_named_counterpart_as_imposing_one_does() -> None:
+    lifted = _dyads(_events("Sudan's government lifted the curfew in Khartoum on Sunday."))
+    imposed = _dyads(_events("Sudan's government imposed a curfew in Khartoum on Sunday."))
+    assert ("SDN", "CONCEDE", None) in lifted
+    assert ("SDN", "COERCE", None) in imposed
