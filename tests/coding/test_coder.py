@@ -100,3 +100,16 @@ def test_easing_a_restriction_needs_no_named_counterpart_as_imposing_one_does() 
     imposed = _dyads(_events("Sudan's government imposed a curfew in Khartoum on Sunday."))
     assert ("SDN", "CONCEDE", None) in lifted
     assert ("SDN", "COERCE", None) in imposed
+
+
+def test_a_named_body_of_no_country_keeps_no_country_and_still_acts() -> None:
+    events = _events(
+        "Amnesty International accused the Ethiopian government of torturing detainees in Mekelle."
+    )
+    actors = {(e.source.name, e.source.country, e.plover_type, e.target.country) for e in events if e.source}
+    assert ("Amnesty International", None, "ACCUSE", "ETH") in actors
+
+
+def test_an_unplaced_domestic_actor_is_of_its_counterparts_country() -> None:
+    events = _events("A judge opened an investigation into three Chilean ministers on Friday.")
+    assert [(e.source.country, e.source.sector, e.plover_type) for e in events] == [("CHL", "JUD", "ACCUSE")]

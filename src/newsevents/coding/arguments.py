@@ -11,8 +11,9 @@ from newsevents.coding.knowledge import Pattern
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
-# Clauses whose subject is the governing clause's subject ("X agreed to meet Y", "X met Y and signed").
-SHARED_SUBJECT_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp"})
+# Clauses whose subject is the governing clause's subject ("X agreed to meet Y", "X met Y and signed"),
+# and adjectives predicated of it ("X is willing to talk", "X is ready to host").
+SHARED_SUBJECT_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acomp"})
 DEFAULT_NOUN_TARGET_PREPS = frozenset({"to", "with", "against", "on"})
 NOUN_SOURCE_PREPS = frozenset({"by", "of", "from"})
 
@@ -111,7 +112,12 @@ def noun_targets(noun: Token, pattern: Pattern) -> list[Token]:
 
 
 def governing_subject(noun: Token) -> list[Token]:
-    """The subject of the verb that takes an event noun as object: 'Israel launched an attack on ...'."""
+    """The subject of the verb that takes an event noun as object: 'Israel launched an attack on ...',
+    also through a measure of it: 'the EU gave Chad 5 million dollars of aid', 'provided tons of food aid'."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NOUN", "NUM"):
+        measure = noun.head.head
+        if measure.dep_ in ("dobj", "attr") and measure.head.pos_ in ("VERB", "AUX"):
+            return verb_subjects(measure.head)
     if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
         return verb_subjects(noun.head)
     return []

@@ -337,7 +337,8 @@ class Coder:
         # "Thousands of people protested in Tel Aviv": people of no stated country are the place's, for
         # the events that happen among the people of one place (not a visit to the place).
         if not reciprocal:
-            sources, targets = _domestic(sources, targets)
+            # a dictionary's own codes ("---JUD") are the user's: no country is added by sector there
+            sources, targets = _domestic(sources, targets, by_sector=not self.dictionary_mode)
         setting = location if info.plover_type in PLACED_TYPES else None
         keep = self.dictionary_mode  # a dictionary may code an actor of no country ("---GOV")
         sources = _placed(sources, setting, keep_unplaced=keep)
@@ -583,7 +584,9 @@ def _placed(actors: list[Actor], location: Location | None, *, keep_unplaced: bo
     """Actors with a country, and those without one placed in the event's country; the rest dropped."""
     placed = []
     for actor in actors:
-        if actor.country or keep_unplaced:
+        # A body our knowledge names but places in no country (Amnesty International, al-Qaeda) acts
+        # across borders: it keeps no country rather than taking the place's.
+        if actor.country or keep_unplaced or actor.name:
             placed.append(actor)
         elif location is not None and location.country and actor.sector not in UNPLACEABLE:
             placed.append(replace(actor, country=location.country, code=None, how="place"))
@@ -598,15 +601,24 @@ DOMESTIC_SECTORS = frozenset(
 )
 
 
-def _domestic(sources: list[Actor], targets: list[Actor]) -> tuple[list[Actor], list[Actor]]:
+def _domestic(
+    sources: list[Actor], targets: list[Actor], *, by_sector: bool = True
+) -> tuple[list[Actor], list[Actor]]:
     """'A Kenyan opposition leader criticised President William Ruto': a domestic actor's unplaced
-    counterpart is of the same country."""
+    counterpart is of the same country; and 'a judge opened an inquiry into Chilean officials': an
+    unplaced actor of a domestic sector is of its counterpart's country."""
 
     def fill(actors: list[Actor], others: list[Actor]) -> list[Actor]:
         home = next((o.country for o in others if o.country and o.sector in DOMESTIC_SECTORS), None)
-        if home is None:
-            return actors
-        return [a if a.country else replace(a, country=home, code=None, how="domestic") for a in actors]
+        state = next((o.country for o in others if o.country and o.sector != "IGO"), None)
+        filled = []
+        for actor in actors:
+            country = None if actor.country or actor.name else home
+            unplaced = not actor.country and not actor.name
+            if by_sector and country is None and unplaced and actor.sector in DOMESTIC_SECTORS:
+                country = state
+            filled.append(replace(actor, country=country, code=None, how="domestic") if country else actor)
+        return filled
 
     return fill(sources, targets), fill(targets, sources)
 
