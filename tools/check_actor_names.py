@@ -82,6 +82,8 @@ def check_role(where: str, role: dict[str, Any], countries: set[str], errors: li
 def check_sectors(sectors: dict[str, dict[str, str]], errors: list[str]) -> None:
     seen: dict[str, tuple[str, str]] = {}
     for section, table in sectors.items():
+        if not isinstance(table, dict):
+            continue  # word lists (quantifiers, generic heads) carry no sector
         for key, sector in table.items():
             if key != key.lower() or sector not in SECTORS:
                 errors.append(f"sectors.yaml {section}: {key!r} -> {sector!r}")

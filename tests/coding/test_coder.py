@@ -113,3 +113,8 @@ def test_a_named_body_of_no_country_keeps_no_country_and_still_acts() -> None:
 def test_an_unplaced_domestic_actor_is_of_its_counterparts_country() -> None:
     events = _events("A judge opened an investigation into three Chilean ministers on Friday.")
     assert [(e.source.country, e.source.sector, e.plover_type) for e in events] == [("CHL", "JUD", "ACCUSE")]
+
+
+def test_a_stance_prefix_names_no_nationality() -> None:
+    events = _events("The pro-Iranian Hezbollah group declared a unilateral ceasefire in south Lebanon.")
+    assert [(e.source.name, e.source.country) for e in events if e.source] == [("Hezbollah", "LBN")]

@@ -109,6 +109,8 @@ class ActorResolver:
             mention = self._match_at(doc, i) or self._title_at(doc, i)
             if mention is not None and self.dictionary_mode and _glued(doc, mention.start, mention.end):
                 mention = None  # PETRARCH matches whole words: "pro-Russia" is not Russia
+            if mention is not None and _stance(doc, mention.start):
+                mention = None  # "pro-Iranian militias" are not Iran's, "anti-government rebels" no GOV
             if mention is None:
                 i += 1
                 continue
@@ -456,6 +458,19 @@ def _looks_like_name(span: Span) -> bool:
     begin with a lower-case "the" ("the Shire")."""
     first = span[1].text if len(span) > 1 and span[0].lower_ == "the" else span[0].text
     return first[:1].isupper() or not first.isalpha()
+
+
+STANCE_PREFIXES = frozenset({"pro", "anti"})
+
+
+def _stance(doc: Doc, start: int) -> bool:
+    """Whether a name is the object of a stance prefix: "pro-Iranian", "anti-Russian"."""
+    return (
+        start >= 2
+        and doc[start - 1].text == "-"
+        and not doc[start - 2].whitespace_
+        and doc[start - 2].lower_ in STANCE_PREFIXES
+    )
 
 
 def _glued(doc: Doc, start: int, end: int) -> bool:
