@@ -118,3 +118,12 @@ def test_an_unplaced_domestic_actor_is_of_its_counterparts_country() -> None:
 def test_a_stance_prefix_names_no_nationality() -> None:
     events = _events("The pro-Iranian Hezbollah group declared a unilateral ceasefire in south Lebanon.")
     assert [(e.source.name, e.source.country) for e in events if e.source] == [("Hezbollah", "LBN")]
+
+
+def test_announcing_ones_own_conflictual_act_is_a_threat_and_a_meeting_stays_planned() -> None:
+    boycott = _events("Palestinian leaders said they would boycott all contacts with the United States.")
+    meeting = _events("The Kenyan president said he would meet Ugandan President Yoweri Museveni next week.")
+    assert [(e.source.country, e.plover_type, e.target.country, e.status) for e in boycott] == [
+        ("PSE", "THREATEN", "USA", "asserted")
+    ]
+    assert [(e.plover_type, e.status) for e in meeting] == [("CONSULT", "planned")]

@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 from newsevents.actors.resolve import ActorResolver, ArticleActors
 from newsevents.coding import arguments as args
 from newsevents.coding.knowledge import CodingKnowledge, Pattern
-from newsevents.coding.status import ASSERTED, Governor, StatusReader
+from newsevents.coding.status import ASSERTED, PLANNED, Governor, StatusReader
 from newsevents.model import Actor, Article, Event, Location
 from newsevents.nlp import Sentence
 
@@ -62,6 +62,7 @@ MAIN_ACT_DEPS = frozenset({"ccomp", "xcomp", "conj", "advcl", "parataxis"})
 LEARNED_TARGET_PREPS = frozenset({"to", "with", "against", "on", "from", "for", "toward", "towards"})
 LEARNED_MONADIC = frozenset({"PROTEST", "MOBILIZE"})
 NO_TYPE = "NONE"
+CONFLICTUAL_ROOT = "14"  # roots 14-20: protest, posture, sanction, coerce, assault, fight, mass violence
 SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i"})
 # Acts done to a place are done to its country: "shelled Kharkiv" targets Ukraine (sector open).
 PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE"})
@@ -190,7 +191,7 @@ class Coder:
         governed: dict[int, tuple[Governor, Trigger]] = {}
         plain: list[Trigger] = []
         for trigger in triggers:
-            governor = self.status.governor(trigger.token)
+            governor = self.status.governor(trigger.token) or self._announced_intent(trigger)
             if governor is None:
                 plain.append(trigger)
             elif governor.kind != "accusation":  # an alleged act codes nothing; the accusation does
@@ -202,11 +203,31 @@ class Coder:
         plain = [t for t in plain if t.token.i not in governed]
         return plain, list(governed.values())
 
+    def _announced_intent(self, trigger: Trigger) -> Governor | None:
+        """'Palestinian leaders said they would boycott all contact with the US': an actor announcing
+        its own future conflictual act threatens it (CAMEO 13x), as a vow to do it would. Only where the
+        doer is the speaker ("it", "they"): "officials said Israel will withdraw" is a planned act
+        reported by others, and an announced meeting or visit stays a planned act (docs/conventions.md)."""
+        token = trigger.token
+        if trigger.pattern.kind != "verb" or trigger.pattern.code[:2] < CONFLICTUAL_ROOT:
+            return None
+        if self.status.verb_status(token) != PLANNED:
+            return None
+        subjects = args.verb_subjects(token)
+        if len(subjects) != 1 or subjects[0].lower_ not in SPEAKER_PRONOUNS:
+            return None
+        clause = token
+        while clause.dep_ in ("xcomp", "conj") and clause.head != clause:
+            clause = clause.head
+        if clause.dep_ == "ccomp" and self.status.is_reporting(clause.head):
+            return Governor("commitment", clause.head)
+        return None
+
     def _governing_act(self, governor: Governor, governed: Trigger) -> Trigger | None:
         """'threatened to attack Y' -> a threat (138) by the subject of 'threatened' against Y."""
         code = governed.pattern.code
         kind = governor.kind
-        if kind == "commitment" and code[:2] >= "14":
+        if kind == "commitment" and code[:2] >= CONFLICTUAL_ROOT:
             kind = "threat"  # "vowed to crush the rebels" is a threat
         complement = self.knowledge.complement(kind, code)
         if complement is None:
