@@ -127,3 +127,8 @@ def test_announcing_ones_own_conflictual_act_is_a_threat_and_a_meeting_stays_pla
         ("PSE", "THREATEN", "USA", "asserted")
     ]
     assert [(e.plover_type, e.status) for e in meeting] == [("CONSULT", "planned")]
+
+
+def test_a_definite_title_with_its_country_is_that_countrys_not_the_last_person_named() -> None:
+    dyads = _dyads(_events("Vladimir Putin offered to negotiate with the president of Armenia on Monday."))
+    assert ("RUS", "AGREE", "ARM") in dyads

@@ -518,7 +518,10 @@ def _unique(mentions: object) -> list[Mention]:
 
 
 def _is_definite_title(head: Token, block: list[Token], sector: str | None) -> bool:
-    return sector is not None and any(t.lower_ == "the" for t in block) and head.tag_ in ("NN", "NNP")
+    """'the chancellor' refers back to a person; 'the president of Armenia' names whose president he is."""
+    if sector is None or head.tag_ not in ("NN", "NNP") or not any(t.lower_ == "the" for t in block):
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ in ("of", "from") for c in head.children)
 
 
 def _of_object(token: Token) -> Token | None:
