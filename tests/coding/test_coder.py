@@ -132,3 +132,14 @@ def test_announcing_ones_own_conflictual_act_is_a_threat_and_a_meeting_stays_pla
 def test_a_definite_title_with_its_country_is_that_countrys_not_the_last_person_named() -> None:
     dyads = _dyads(_events("Vladimir Putin offered to negotiate with the president of Armenia on Monday."))
     assert ("RUS", "AGREE", "ARM") in dyads
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        ("The Kenyan president flew to Addis Ababa on Monday.", ("KEN", "CONSULT", "ETH")),
+        ("Israeli tanks fired four shells at targets in Jenin, witnesses said.", ("ISR", "ASSAULT", "PSE")),
+    ],
+)
+def test_an_act_on_a_place_abroad_targets_its_country(text: str, dyad: tuple[str, str, str]) -> None:
+    assert dyad in _dyads(_events(text))

@@ -66,6 +66,8 @@ CONFLICTUAL_ROOT = "14"  # roots 14-20: protest, posture, sanction, coerce, assa
 SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i"})
 # Acts done to a place are done to its country: "shelled Kharkiv" targets Ukraine (sector open).
 PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE"})
+# and a visit to a place is a visit to its country: "Saddam Hussein arrived in Amman on a visit" (042).
+PLACE_TARGET_CODES = frozenset({"042"})
 RECIPROCAL: list[Actor] = []  # a marker: the coordinated sources act on each other
 
 
@@ -350,9 +352,10 @@ class Coder:
         # threatened to impose a curfew", found more of PLOVER's gold but cost more in precision and
         # false events on our own behavioural set than it gained: measured, and left out.)
         needs_target = not pattern.monadic
-        if not sources or (not targets and not reciprocal and needs_target):
-            return []
         info = self.knowledge.info(pattern.code)
+        place_targeted = info.plover_type in PLACE_TARGET_TYPES or pattern.code in PLACE_TARGET_CODES
+        if not sources or (not targets and not reciprocal and needs_target and not place_targeted):
+            return []
         known = [a.country for a in (targets if not reciprocal else []) + sources if a.country]
         location = locate(sentence.span, token, known[0] if known else None) if locate else None
         # "Thousands of people protested in Tel Aviv": people of no stated country are the place's, for
@@ -364,7 +367,7 @@ class Coder:
         keep = self.dictionary_mode  # a dictionary may code an actor of no country ("---GOV")
         sources = _placed(sources, setting, keep_unplaced=keep)
         targets = targets if reciprocal else _placed(targets, setting, keep_unplaced=keep)
-        if not targets and not reciprocal and info.plover_type in PLACE_TARGET_TYPES:
+        if not targets and not reciprocal and place_targeted:
             targets = _place_as_target(location, sources)  # "tanks fired at targets in Jericho"
         if not sources or (not targets and not reciprocal and needs_target):
             return []
