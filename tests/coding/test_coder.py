@@ -143,3 +143,8 @@ def test_a_definite_title_with_its_country_is_that_countrys_not_the_last_person_
 )
 def test_an_act_on_a_place_abroad_targets_its_country(text: str, dyad: tuple[str, str, str]) -> None:
     assert dyad in _dyads(_events(text))
+
+
+def test_coercion_by_no_one_named_is_by_the_places_authorities() -> None:
+    events = _events("Two Reuters journalists were detained in Yangon on Tuesday.")
+    assert [(e.source.country, e.plover_type, e.target.sector) for e in events] == [("MMR", "COERCE", "MED")]

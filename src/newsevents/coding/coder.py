@@ -354,10 +354,23 @@ class Coder:
         needs_target = not pattern.monadic
         info = self.knowledge.info(pattern.code)
         place_targeted = info.plover_type in PLACE_TARGET_TYPES or pattern.code in PLACE_TARGET_CODES
-        if not sources or (not targets and not reciprocal and needs_target and not place_targeted):
+        # "A missionary was arrested in Lebanon": coercion by no one named is the place's authorities'.
+        by_authorities = (
+            not sources
+            and targets
+            and is_verb
+            and args.is_passive(token)
+            and info.plover_type == "COERCE"
+            and not self.dictionary_mode
+        )
+        if (not sources and not by_authorities) or (
+            not targets and not reciprocal and needs_target and not place_targeted
+        ):
             return []
         known = [a.country for a in (targets if not reciprocal else []) + sources if a.country]
         location = locate(sentence.span, token, known[0] if known else None) if locate else None
+        if by_authorities:
+            sources = _authorities_of(location)
         # "Thousands of people protested in Tel Aviv": people of no stated country are the place's, for
         # the events that happen among the people of one place (not a visit to the place).
         if not reciprocal:
@@ -652,6 +665,13 @@ def _place_as_target(location: Location | None, sources: list[Actor]) -> list[Ac
         return []
     if any(source.country == location.country for source in sources):
         return []  # "police raided homes in Lagos": a domestic act, its target is not "Nigeria"
+    return [Actor(text=location.name, country=location.country, how="place")]
+
+
+def _authorities_of(location: Location | None) -> list[Actor]:
+    """The state of the place an act of coercion took place in, when the sentence names no doer."""
+    if location is None or location.how != "argument" or not location.country:
+        return []
     return [Actor(text=location.name, country=location.country, how="place")]
 
 
