@@ -1,6 +1,6 @@
 """Throughput of the whole pipeline against bare spaCy parsing of the same texts, in one process.
 
-    .venv/bin/python bench/throughput.py [ARTICLES.jsonl] [--limit N]
+    .venv/bin/python bench/throughput.py [ARTICLES.jsonl] [--limit N] [--learned]
 
 Prints words per second for both and the ratio (pipeline time / parse time): how much the cleaning,
 actor, coding and place stages add on top of the parse they cannot avoid. Peak memory is the process's.
@@ -32,11 +32,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("articles", nargs="?", type=Path, default=DEFAULT)
     parser.add_argument("--limit", type=int, default=150)
+    parser.add_argument("--learned", action="store_true", help="with the learned event typer")
     options = parser.parse_args()
     path = options.articles if options.articles.exists() else REPO / "examples" / "samples.jsonl"
     articles = read_articles(path, options.limit)
     words = sum(len(a.text.split()) for a in articles)
-    pipe = get_pipeline()
+    pipe = get_pipeline(learned=options.learned)
     list(pipe.code(articles[:2]))  # warm up: knowledge bases, gazetteer shards, spaCy caches
 
     start = time.perf_counter()

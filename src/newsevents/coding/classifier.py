@@ -166,11 +166,11 @@ def shipped_classifier() -> EventClassifier:
     return load_model()
 
 
-def sentence_typer() -> Callable[[str], Prediction]:
-    """One sentence in, its prediction out: the shipped model over the shipped encoder."""
+def sentence_typer() -> Callable[[list[str]], list[Prediction]]:
+    """Sentences in, their predictions out: the shipped model over the shipped encoder."""
     encoder, classifier = load_encoder(), shipped_classifier()
 
-    def predict(text: str) -> Prediction:
-        return classifier.predict(encoder.encode([text]))[0]
+    def predict(texts: list[str]) -> list[Prediction]:
+        return classifier.predict(encoder.encode(texts)) if texts else []
 
     return predict

@@ -27,7 +27,8 @@ if TYPE_CHECKING:
     from newsevents.coding.classifier import Prediction
 
 Locate = Callable[[Span, Token, str | None], Location | None]  # sentence, trigger, country hint
-Typer = Callable[[str], "Prediction"]  # a sentence's most likely PLOVER type (see coding/classifier.py)
+# Sentences in, their most likely PLOVER types out (see coding/classifier.py).
+Typer = Callable[[list[str]], list["Prediction"]]
 
 
 @dataclass
@@ -105,16 +106,25 @@ class Coder:
         found: ArticleActors,
         locate: Locate | None = None,
     ) -> list[Event]:
-        events: list[Event] = []
+        by_sentence: list[list[Event]] = []
+        pending: list[tuple[int, Sentence, list[Trigger], tuple[Token, list[Token]] | None]] = []
         for sentence in sentences:
             if self._off_topic(sentence.span, found):
                 continue
             acts = self._acts(sentence.span)
             found_here = [e for act in acts for e in self._events_of(act, sentence, article, found, locate)]
             if not found_here and self.typer is not None:
-                found_here = self._learned_events(acts, sentence, article, found, locate)
-            events.extend(found_here)
-        return events
+                main = self._main_act(sentence.span, found)
+                if acts or main is not None:  # else no reading of the type could yield an event
+                    pending.append((len(by_sentence), sentence, acts, main))
+            by_sentence.append(found_here)
+        if pending and self.typer is not None:  # one batch an article: the encoder is faster in batches
+            predictions = self.typer([sentence.text for _, sentence, _, _ in pending])
+            for (index, sentence, acts, main), prediction in zip(pending, predictions, strict=True):
+                by_sentence[index] = self._learned_events(
+                    prediction, acts, main, sentence, article, found, locate
+                )
+        return [event for events in by_sentence for event in events]
 
     def _acts(self, sent: Span) -> list[Trigger]:
         """The sentence's triggers, a governed act replaced by its governing act (see _split_governed)."""
@@ -124,7 +134,9 @@ class Coder:
 
     def _learned_events(
         self,
+        prediction: Prediction,
         acts: list[Trigger],
+        main: tuple[Token, list[Token]] | None,
         sentence: Sentence,
         article: Article,
         found: ArticleActors,
@@ -133,14 +145,10 @@ class Coder:
         """No pattern gave an event. The typer names the sentence's type; a pattern of that type whose
         target the sentence does not name may then stand alone (two readings agree), else the main act
         is coded with the type if the typer is sure enough. The parse still gives actors, status, place."""
-        if self.typer is None:
-            return []
-        prediction = self.typer(sentence.text)
         if prediction.type == NO_TYPE or not prediction.cameo:
             return []
         agreeing = [a for a in acts if self.knowledge.info(a.pattern.code).plover_type == prediction.type]
         triggers = [replace(a, pattern=replace(a.pattern, monadic=True)) for a in agreeing]
-        main = self._main_act(sentence.span, found)
         no_event = self.knowledge.filters.get("no_event_verbs", frozenset())
         sure = prediction.probability >= self.typer_threshold
         if not triggers and main is not None and sure and main[0].lemma_.lower() not in no_event:
