@@ -148,3 +148,22 @@ def test_an_act_on_a_place_abroad_targets_its_country(text: str, dyad: tuple[str
 def test_coercion_by_no_one_named_is_by_the_places_authorities() -> None:
     events = _events("Two Reuters journalists were detained in Yangon on Tuesday.")
     assert [(e.source.country, e.plover_type, e.target.sector) for e in events] == [("MMR", "COERCE", "MED")]
+
+
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        (
+            "Libya offered to transport two scholars to Britain, a newspaper said.",
+            ("LBY", "AGREE", "030", "GBR"),
+        ),
+        ("Chad refused to hand over the two pilots to Sudan.", ("TCD", "REJECT", "120", "SDN")),
+    ],
+)
+def test_a_promise_or_refusal_of_an_act_without_a_pattern_is_still_coded(
+    text: str, coded: tuple[str, str, str, str]
+) -> None:
+    events = _events(text)
+    assert coded in {
+        (e.source.country, e.plover_type, e.cameo_code, e.target.country) for e in events if e.target
+    }

@@ -63,6 +63,8 @@ MAIN_ACT_DEPS = frozenset({"ccomp", "xcomp", "conj", "advcl", "parataxis"})
 LEARNED_TARGET_PREPS = frozenset({"to", "with", "against", "on", "from", "for", "toward", "towards"})
 LEARNED_MONADIC = frozenset({"PROTEST", "MOBILIZE"})
 NO_TYPE = "NONE"
+# Governing acts coded even when the governed act has no pattern of its own (see _unpatterned_governed).
+BARE_GOVERNING_KINDS = frozenset({"commitment", "threat", "refusal"})
 CONFLICTUAL_ROOT = "14"  # roots 14-20: protest, posture, sanction, coerce, assault, fight, mass violence
 SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i"})
 # Acts done to a place are done to its country: "shelled Kharkiv" targets Ukraine (sector open).
@@ -128,9 +130,31 @@ class Coder:
 
     def _acts(self, sent: Span) -> list[Trigger]:
         """The sentence's triggers, a governed act replaced by its governing act (see _split_governed)."""
-        plain, governed = self._split_governed(self.triggers(sent))
+        triggers = self.triggers(sent)
+        plain, governed = self._split_governed(triggers)
+        if not self.dictionary_mode:
+            governed += self._unpatterned_governed(sent, triggers, [g for g, _ in governed])
         acts = [self._governing_act(governor, trigger) for governor, trigger in governed]
         return plain + [act for act in acts if act is not None]
+
+    def _unpatterned_governed(
+        self, sent: Span, triggers: list[Trigger], governors: list[Governor]
+    ) -> list[tuple[Governor, Trigger]]:
+        """'Libya offered to hand over two nationals to Britain': a promise, threat or refusal is an act
+        of its own even when what is promised has no pattern; it takes the unspecified code (030, 130,
+        120) and the target of the governed clause."""
+        taken = {t.token.i for t in triggers} | {g.token.i for g in governors}
+        found: list[tuple[Governor, Trigger]] = []
+        for verb in sent:
+            if verb.dep_ != "xcomp" or verb.pos_ != "VERB" or verb.i in taken:
+                continue
+            governor = self.status.governor(verb)
+            if governor is None or governor.kind not in BARE_GOVERNING_KINDS or governor.token.i in taken:
+                continue
+            taken.add(governor.token.i)
+            pattern = Pattern("", verb.lemma_.lower(), "verb", LEARNED_TARGET_PREPS)
+            found.append((governor, Trigger(verb, pattern)))
+        return found
 
     def _learned_events(
         self,
