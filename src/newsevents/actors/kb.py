@@ -8,6 +8,9 @@ spaCy tokenizer that splits the articles, so "U.S." or "al-Shabaab" match howeve
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import os
+import pickle
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +19,14 @@ from typing import Any
 import yaml
 
 KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
-ACTOR_FILES = ("countries.yaml", "organisations.yaml", "groups.yaml", "people.yaml", "people-world.yaml")
+ACTOR_FILES = (
+    "countries.yaml",
+    "organisations.yaml",
+    "groups.yaml",
+    "people.yaml",
+    "people-world.yaml",
+    "people-history.yaml",
+)
 TRUE_AS_OF = "2026-11-01"
 
 # Sectors a person keeps after leaving a government post codes as former official (ELI).
@@ -113,9 +123,33 @@ def _date(value: Any) -> dt.date | None:
     return dt.date.fromisoformat(str(value))
 
 
+# Parsed knowledge files, keyed by their content: building Python objects from 80,000 YAML scalars is
+# most of loading the knowledge base, and a pickle of the result loads ten times faster.
+CACHE = Path(os.environ.get("NEWSEVENTS_CACHE") or Path.home() / ".cache" / "newsevents")
+
+
 def read_yaml(path: Path) -> Any:
-    with path.open(encoding="utf-8") as handle:
-        return yaml.load(handle, Loader=yaml.CSafeLoader)
+    """A YAML file's content; served from the cache when the file's bytes are unchanged."""
+    data = path.read_bytes()
+    cached = CACHE / f"yaml-{hashlib.sha256(data).hexdigest()}.pickle"
+    try:
+        return pickle.loads(cached.read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+        pass
+    value = yaml.load(data.decode("utf-8"), Loader=yaml.CSafeLoader)
+    _write_cache(cached, value)
+    return value
+
+
+def _write_cache(target: Path, value: Any) -> None:
+    """Best effort: a read-only home or a full disk only costs speed."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_suffix(f".{os.getpid()}.part")
+        partial.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        partial.replace(target)
+    except OSError:
+        pass
 
 
 def load_kb(
