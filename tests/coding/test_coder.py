@@ -167,3 +167,11 @@ def test_a_promise_or_refusal_of_an_act_without_a_pattern_is_still_coded(
     assert coded in {
         (e.source.country, e.plover_type, e.cameo_code, e.target.country) for e in events if e.target
     }
+
+
+def test_violence_by_an_unnamed_perpetrator_is_coded_without_a_source_and_nature_is_not() -> None:
+    bombing = _events("A roadside bomb killed two Kenyan soldiers near Mandera on Sunday.")
+    quake = _events("A magnitude 6.8 earthquake struck central Morocco late on Friday.")
+    assert [(e.source, e.plover_type, e.target.country) for e in bombing] == [(None, "ASSAULT", "KEN")]
+    assert bombing[0].confidence < 0.5
+    assert quake == []

@@ -395,7 +395,17 @@ class Coder:
             and info.plover_type == "COERCE"
             and not self.dictionary_mode
         )
-        if (not sources and not by_authorities) or (
+        # "Three civilians were killed in a car bombing": violence by an unidentified perpetrator is
+        # still an event (source null), as conflict data records it; its victims are named.
+        unattributed = (
+            not sources
+            and bool(targets)
+            and is_verb
+            and info.plover_type == "ASSAULT"
+            and not self.dictionary_mode
+            and self._by_unnamed_means(token)
+        )
+        if (not sources and not by_authorities and not unattributed) or (
             not targets and not reciprocal and needs_target and not place_targeted
         ):
             return []
@@ -414,16 +424,17 @@ class Coder:
         targets = targets if reciprocal else _placed(targets, setting, keep_unplaced=keep)
         if not targets and not reciprocal and place_targeted:
             targets = _place_as_target(location, sources)  # "tanks fired at targets in Jericho"
-        if not sources or (not targets and not reciprocal and needs_target):
+        if (not sources and not unattributed) or (not targets and not reciprocal and needs_target):
             return []
-        pairs = _reciprocal(sources) if reciprocal else [(s, t) for s in sources for t in targets or [None]]
+        doers: list[Actor | None] = list(sources) or [None]
+        pairs = _reciprocal(sources) if reciprocal else [(s, t) for s in doers for t in targets or [None]]
         if not self.dictionary_mode and self.knowledge.quad(pattern.code) in VERBAL:
-            pairs = [(_as_government(s), _as_government(t) if t else None) for s, t in pairs]
+            pairs = [(_as_government(s), _as_government(t) if t else None) for s, t in pairs if s]
         elif not self.dictionary_mode and info.plover_type in ARMED_TYPES:
-            pairs = [(_as_sector(s, "MIL"), t) for s, t in pairs]
+            pairs = [(_as_sector(s, "MIL") if s else None, t) for s, t in pairs]
         events = []
         for source, target in pairs:
-            if target is not None and _same_actor(source, target):
+            if source is not None and target is not None and _same_actor(source, target):
                 continue
             events.append(
                 Event(
@@ -447,6 +458,15 @@ class Coder:
                 )
             )
         return events
+
+    def _by_unnamed_means(self, verb: Token) -> bool:
+        """'were killed' (no agent), 'a car bomb killed', 'killed by an explosive device': a violent act
+        whose doer the sentence leaves out or names only by the weapon; not 'an earthquake struck'."""
+        means = self.knowledge.filters.get("violent_means", frozenset())
+        doers = args.verb_subjects(verb)
+        if not doers:
+            return args.is_passive(verb)
+        return all(d.lemma_.lower() in means or d.lower_ in means for d in doers)
 
     def _arguments(
         self, trigger: Trigger, sent: Span, found: ArticleActors
@@ -758,13 +778,15 @@ def _same_actor(a: Actor, b: Actor) -> bool:
     return a.code == b.code and a.name == b.name
 
 
-def _confidence(pattern: Pattern, fallback: bool, source: Actor, target: Actor | None) -> float:
+def _confidence(pattern: Pattern, fallback: bool, source: Actor | None, target: Actor | None) -> float:
     score = 0.6 + 0.1 * min(pattern.specificity, 2)
     if fallback:
         score -= 0.2
     if target is None and not pattern.monadic:
         score -= 0.25  # a dyadic act whose target the sentence does not name
-    if source.sector is None:
+    if source is None:
+        score -= 0.2  # the doer is not named
+    elif source.sector is None:
         score -= 0.05
     if target is not None and target.sector is None:
         score -= 0.05
