@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 
 from newsevents.actors.resolve import ActorResolver, ArticleActors
 from newsevents.coding import arguments as args
+from newsevents.coding import parties
 from newsevents.coding.knowledge import CodingKnowledge, Pattern
 from newsevents.coding.status import ASSERTED, PLANNED, Governor, StatusReader
 from newsevents.model import Actor, Article, Event, Location
@@ -61,7 +62,6 @@ PLACED_TYPES = frozenset({"PROTEST", "COERCE", "ASSAULT", "MOBILIZE"})
 # stand without one (a protest, a mobilisation, a resignation need no counterpart).
 MAIN_ACT_DEPS = frozenset({"ccomp", "xcomp", "conj", "advcl", "parataxis"})
 LEARNED_TARGET_PREPS = frozenset({"to", "with", "against", "on", "from", "for", "toward", "towards"})
-LEARNED_MONADIC = frozenset({"PROTEST", "MOBILIZE"})
 NO_TYPE = "NONE"
 # Governing acts coded even when the governed act has no pattern of its own (see _unpatterned_governed).
 BARE_GOVERNING_KINDS = frozenset({"commitment", "threat", "refusal"})
@@ -412,29 +412,33 @@ class Coder:
         known = [a.country for a in (targets if not reciprocal else []) + sources if a.country]
         location = locate(sentence.span, token, known[0] if known else None) if locate else None
         if by_authorities:
-            sources = _authorities_of(location)
+            sources = parties.authorities_of(location)
         # "Thousands of people protested in Tel Aviv": people of no stated country are the place's, for
         # the events that happen among the people of one place (not a visit to the place).
         if not reciprocal:
             # a dictionary's own codes ("---JUD") are the user's: no country is added by sector there
-            sources, targets = _domestic(sources, targets, by_sector=not self.dictionary_mode)
+            sources, targets = parties.domestic(sources, targets, by_sector=not self.dictionary_mode)
         setting = location if info.plover_type in PLACED_TYPES else None
         keep = self.dictionary_mode  # a dictionary may code an actor of no country ("---GOV")
-        sources = _placed(sources, setting, keep_unplaced=keep)
-        targets = targets if reciprocal else _placed(targets, setting, keep_unplaced=keep)
+        sources = parties.placed(sources, setting, keep_unplaced=keep)
+        targets = targets if reciprocal else parties.placed(targets, setting, keep_unplaced=keep)
         if not targets and not reciprocal and place_targeted:
-            targets = _place_as_target(location, sources)  # "tanks fired at targets in Jericho"
+            targets = parties.place_as_target(location, sources)  # "tanks fired at targets in Jericho"
         if (not sources and not unattributed) or (not targets and not reciprocal and needs_target):
             return []
         doers: list[Actor | None] = list(sources) or [None]
-        pairs = _reciprocal(sources) if reciprocal else [(s, t) for s in doers for t in targets or [None]]
+        pairs = (
+            parties.reciprocal(sources) if reciprocal else [(s, t) for s in doers for t in targets or [None]]
+        )
         if not self.dictionary_mode and self.knowledge.quad(pattern.code) in VERBAL:
-            pairs = [(_as_government(s), _as_government(t) if t else None) for s, t in pairs if s]
+            pairs = [
+                (parties.as_government(s), parties.as_government(t) if t else None) for s, t in pairs if s
+            ]
         elif not self.dictionary_mode and info.plover_type in ARMED_TYPES:
-            pairs = [(_as_sector(s, "MIL") if s else None, t) for s, t in pairs]
+            pairs = [(parties.as_sector(s, "MIL") if s else None, t) for s, t in pairs]
         events = []
         for source, target in pairs:
-            if source is not None and target is not None and _same_actor(source, target):
+            if source is not None and target is not None and parties.same_actor(source, target):
                 continue
             events.append(
                 Event(
@@ -522,7 +526,7 @@ class Coder:
         actors = [a for a in actors if a.sector or a.country not in specific]
         if self.dictionary_mode:  # "activists of Gonzo GMO": GONGMOOPP says more than GONGMO
             codes = [a.code or "" for a in actors]
-            actors = [a for a in actors if not any(_says_more(c, a.code or "") for c in codes)]
+            actors = [a for a in actors if not any(parties.says_more(c, a.code or "") for c in codes)]
         named = {a.code for a in actors if a.name and a.how not in ("modifier", "country")}
         # "her French counterpart, Jean-Noel Barrot": one actor, the named one
         unique: list[Actor] = []
@@ -669,81 +673,6 @@ def _clause_tokens(trigger: Token) -> set[int]:
     return {token.i for token in head.subtree}
 
 
-def _placed(actors: list[Actor], location: Location | None, *, keep_unplaced: bool = False) -> list[Actor]:
-    """Actors with a country, and those without one placed in the event's country; the rest dropped."""
-    placed = []
-    for actor in actors:
-        # A body our knowledge names but places in no country (Amnesty International, al-Qaeda) acts
-        # across borders: it keeps no country rather than taking the place's.
-        if actor.country or keep_unplaced or actor.name:
-            placed.append(actor)
-        elif location is not None and location.country and actor.sector not in UNPLACEABLE:
-            placed.append(replace(actor, country=location.country, code=None, how="place"))
-    return placed
-
-
-# An army, a government or an agency abroad is not of the place it acts in ("the army struck Gaza").
-UNPLACEABLE = frozenset({"MIL", "GOV", "SPY", "IGO", "REB", "UAF"})
-# Sectors of actors that act within their own country: opposition, civilians, police, courts, ...
-DOMESTIC_SECTORS = frozenset(
-    {"OPP", "CVL", "COP", "JUD", "LEG", "PTY", "CRM", "MED", "EDU", "REL", "LAB", "BUS"}
-)
-
-
-def _domestic(
-    sources: list[Actor], targets: list[Actor], *, by_sector: bool = True
-) -> tuple[list[Actor], list[Actor]]:
-    """'A Kenyan opposition leader criticised President William Ruto': a domestic actor's unplaced
-    counterpart is of the same country; and 'a judge opened an inquiry into Chilean officials': an
-    unplaced actor of a domestic sector is of its counterpart's country."""
-
-    def fill(actors: list[Actor], others: list[Actor]) -> list[Actor]:
-        home = next((o.country for o in others if o.country and o.sector in DOMESTIC_SECTORS), None)
-        state = next((o.country for o in others if o.country and o.sector != "IGO"), None)
-        filled = []
-        for actor in actors:
-            country = None if actor.country or actor.name else home
-            unplaced = not actor.country and not actor.name
-            if by_sector and country is None and unplaced and actor.sector in DOMESTIC_SECTORS:
-                country = state
-            filled.append(replace(actor, country=country, code=None, how="domestic") if country else actor)
-        return filled
-
-    return fill(sources, targets), fill(targets, sources)
-
-
-def _place_as_target(location: Location | None, sources: list[Actor]) -> list[Actor]:
-    if location is None or location.how != "argument" or not location.country:
-        return []
-    if any(source.country == location.country for source in sources):
-        return []  # "police raided homes in Lagos": a domestic act, its target is not "Nigeria"
-    return [Actor(text=location.name, country=location.country, how="place")]
-
-
-def _authorities_of(location: Location | None) -> list[Actor]:
-    """The state of the place an act of coercion took place in, when the sentence names no doer."""
-    if location is None or location.how != "argument" or not location.country:
-        return []
-    return [Actor(text=location.name, country=location.country, how="place")]
-
-
-def _as_government(actor: Actor) -> Actor:
-    return _as_sector(actor, "GOV")
-
-
-def _as_sector(actor: Actor, sector: str) -> Actor:
-    """A country named as the agent of an act stands for the part of the state that does such acts."""
-    if actor.how != "country" or actor.sector is not None:
-        return actor
-    return replace(
-        actor, sector=sector, code=None, how=f"country-as-{'government' if sector == 'GOV' else 'military'}"
-    )
-
-
-def _reciprocal(actors: list[Actor]) -> list[tuple[Actor, Actor | None]]:
-    return [(a, b) for a in actors for b in actors if a is not b]
-
-
 def _governed_targets(trigger: Trigger) -> list[Token]:
     if trigger.target_tokens is not None:
         return trigger.target_tokens
@@ -764,18 +693,6 @@ def _name_conjuncts(token: Token, found: ArticleActors) -> list[Token]:
         if word != token:
             members += [m for m in args.with_conjuncts(word)[1:] if m not in members]
     return members
-
-
-def _says_more(code: str, other: str) -> bool:
-    """Whether an actor code holds every part of another and more: EGYOPPMUS over EGYMUS."""
-    if not other or len(code) <= len(other) or code[:3] != other[:3]:
-        return False
-    parts = [code[k : k + 3] for k in range(3, len(code), 3)]
-    return all(other[k : k + 3] in parts for k in range(3, len(other), 3))
-
-
-def _same_actor(a: Actor, b: Actor) -> bool:
-    return a.code == b.code and a.name == b.name
 
 
 def _confidence(pattern: Pattern, fallback: bool, source: Actor | None, target: Actor | None) -> float:
