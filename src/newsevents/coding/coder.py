@@ -68,6 +68,7 @@ BARE_GOVERNING_KINDS = frozenset({"commitment", "threat", "refusal"})
 CONFLICTUAL_ROOT = "14"  # roots 14-20: protest, posture, sanction, coerce, assault, fight, mass violence
 SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i"})
 # Acts done to a place are done to its country: "shelled Kharkiv" targets Ukraine (sector open).
+MEANS_PREPS = frozenset({"in", "by", "during", "with", "from"})
 PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE"})
 # and a visit to a place is a visit to its country: "Saddam Hussein arrived in Amman on a visit" (042).
 PLACE_TARGET_CODES = frozenset({"042"})
@@ -467,10 +468,16 @@ class Coder:
         """'were killed' (no agent), 'a car bomb killed', 'killed by an explosive device': a violent act
         whose doer the sentence leaves out or names only by the weapon; not 'an earthquake struck'."""
         means = self.knowledge.filters.get("violent_means", frozenset())
+
+        def is_means(token: Token) -> bool:
+            return token.lemma_.lower() in means or token.lower_ in means
+
         doers = args.verb_subjects(verb)
-        if not doers:
-            return args.is_passive(verb)
-        return all(d.lemma_.lower() in means or d.lower_ in means for d in doers)
+        if doers:
+            return all(is_means(d) for d in doers)
+        # a passive with no doer must still name the means ("killed in a car bombing"): "journalists
+        # are killed for their work" and "his children were injured" say too little to code
+        return args.is_passive(verb) and any(is_means(t) for t in args.prep_objects(verb, MEANS_PREPS))
 
     def _arguments(
         self, trigger: Trigger, sent: Span, found: ArticleActors
