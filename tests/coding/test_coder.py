@@ -175,3 +175,15 @@ def test_violence_by_an_unnamed_perpetrator_is_coded_without_a_source_and_nature
     assert [(e.source, e.plover_type, e.target.country) for e in bombing] == [(None, "ASSAULT", "KEN")]
     assert bombing[0].confidence < 0.5
     assert quake == []
+
+
+def test_an_event_noun_after_absence_of_is_negated() -> None:
+    events = _events("In the absence of an agreement between Kenya and Somalia, the talks stalled.")
+    assert events and {e.status for e in events if e.trigger == "agreement"} == {"negated"}
+
+
+def test_a_first_name_is_not_taken_for_a_known_surname() -> None:
+    events = _events(
+        "Senate President Thomas Rivera Schatz criticised Governor Pedro Pierluisi.", day="2021-08-10"
+    )
+    assert all(e.source is None or e.source.name != "Jody Thomas" for e in events)

@@ -168,7 +168,7 @@ class ActorResolver:
                 found.add(Mention(token.i, token.i + 1, entry=earlier_person, how="coreference"))
                 continue
             candidates = self.kb.surnames.get(token.text)
-            if not candidates or _has_unknown_first_name(token, found):
+            if not candidates or _has_unknown_first_name(token, found) or _inside_longer_name(token):
                 continue
             earlier = [e for e in found.person_entries if e in candidates]
             if earlier:
@@ -434,6 +434,12 @@ def _earlier_by_name_part(token: Token, found: ArticleActors) -> Entry | None:
 
 
 @lru_cache(maxsize=8192)
+def _inside_longer_name(token: Token) -> bool:
+    """'Thomas' in 'Thomas Rivera Schatz' is a first name: a surname ends the name it stands in."""
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return following is not None and following.pos_ == "PROPN" and following.ent_iob_ == "I"
+
+
 def _name_words(name: str) -> frozenset[str]:
     """The words of a person's name without accents, worked out once per name per process."""
     return frozenset(_fold(name).replace("-", " ").split())

@@ -87,6 +87,8 @@ class StatusReader:
                     return HYPOTHETICAL
                 if self._is("planned_modifiers", child):
                     return PLANNED
+        if _after_phrase(noun, self.cues["negation"]):  # "in the absence of an agreement"
+            return NEGATED
         if _after_phrase(noun, self.cues["nonfactual_modifiers"]):
             return HYPOTHETICAL
         if _after_phrase(noun, self.cues["planned_modifiers"]):
