@@ -187,3 +187,8 @@ def test_a_first_name_is_not_taken_for_a_known_surname() -> None:
         "Senate President Thomas Rivera Schatz criticised Governor Pedro Pierluisi.", day="2021-08-10"
     )
     assert all(e.source is None or e.source.name != "Jody Thomas" for e in events)
+
+
+def test_one_head_noun_over_coordinated_countries_is_an_actor_for_each() -> None:
+    dyads = _dyads(_events("The foreign ministers of Rwanda and Burundi held talks in Nairobi."))
+    assert {("RWA", "CONSULT", "BDI"), ("BDI", "CONSULT", "RWA")} <= dyads

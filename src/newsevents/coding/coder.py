@@ -556,8 +556,10 @@ class Coder:
                     break  # the split covered the coordinated members too
                 actor = self.resolver.actor_of(member, found)
                 inner = [] if actor is not None and actor.country else self._inner_actors(member, found)
+                shared = self._shared_head(member, actor, found) if actor is not None else []
                 for candidate in inner or [
-                    actor
+                    actor,
+                    *shared,
                 ]:  # "its ambassador to Argentina", "trips to Spain and Portugal"
                     if (
                         candidate is not None
@@ -566,6 +568,19 @@ class Coder:
                     ):
                         actors.append(candidate)
         return actors
+
+    def _shared_head(self, head: Token, actor: Actor, found: ArticleActors) -> list[Actor]:
+        """'The leaders of Armenia and Azerbaijan': one head noun, an actor for each country after it."""
+        if actor.name is not None and actor.how not in ("modifier", "country", None):
+            return []  # a named person or body is one actor
+        owners = [pobj for pobj in args.prep_objects(head, frozenset({"of", "from"}))]
+        others = []
+        for owner in owners:
+            for member in args.with_conjuncts(owner)[1:]:
+                other = self.resolver.actor_of(member, found)
+                if other is not None and other.country and other.country != actor.country:
+                    others.append(replace(actor, country=other.country, name=other.name, code=None))
+        return others
 
     def _inner_actors(self, token: Token, found: ArticleActors, depth: int = 0) -> list[Actor]:
         """An event noun as argument stands for its participants: 'cancelled the visit to Washington'."""
