@@ -192,3 +192,8 @@ def test_a_first_name_is_not_taken_for_a_known_surname() -> None:
 def test_one_head_noun_over_coordinated_countries_is_an_actor_for_each() -> None:
     dyads = _dyads(_events("The foreign ministers of Rwanda and Burundi held talks in Nairobi."))
     assert {("RWA", "CONSULT", "BDI"), ("BDI", "CONSULT", "RWA")} <= dyads
+
+
+def test_an_actor_inside_the_subject_phrase_is_never_the_fallback_target() -> None:
+    dyads = _dyads(_events("Syrian rebels backed by Turkey attacked a government checkpoint near Aleppo."))
+    assert ("SYR", "ASSAULT", "TUR") not in dyads

@@ -511,7 +511,8 @@ class Coder:
         # in passing ("hostilities", "an offensive") far more often than they state them.
         fallback_allowed = pattern.kind == "verb" and not pattern.monadic and not self.dictionary_mode
         if sources and fallback_allowed and not any(t.country for t in targets):
-            other = self._other_actor(sent, token, sources, found)
+            in_subject = {t.i for head in source_tokens for t in head.subtree}  # "rebels backed by Turkey"
+            other = self._other_actor(sent, token, sources, found, in_subject)
             if other:
                 targets, fallback = other, True
         return sources, targets, fallback
@@ -601,7 +602,7 @@ class Coder:
         return []
 
     def _other_actor(
-        self, sent: Span, trigger: Token, sources: list[Actor], found: ArticleActors
+        self, sent: Span, trigger: Token, sources: list[Actor], found: ArticleActors, in_subject: set[int]
     ) -> list[Actor]:
         """No target in the parse: the nearest actor of another country in the trigger's own clause.
 
@@ -614,7 +615,7 @@ class Coder:
         seen: set[int] = set()
         clause = _clause_tokens(trigger)
         for token in sent:
-            if token.i not in clause:
+            if token.i not in clause or token.i in in_subject:
                 continue
             mention = found.by_token.get(token.i)
             if mention is None or id(mention) in seen:
