@@ -197,3 +197,12 @@ def test_one_head_noun_over_coordinated_countries_is_an_actor_for_each() -> None
 def test_an_actor_inside_the_subject_phrase_is_never_the_fallback_target() -> None:
     dyads = _dyads(_events("Syrian rebels backed by Turkey attacked a government checkpoint near Aleppo."))
     assert ("SYR", "ASSAULT", "TUR") not in dyads
+
+
+def test_an_act_under_a_condition_is_hypothetical_even_when_announced() -> None:
+    events = _events(
+        "The army chief said Russia would shoot down the missiles if a US strike hit its troops."
+    )
+    assert [(e.plover_type, e.status) for e in events if e.trigger == "shoot"] == [
+        ("ASSAULT", "hypothetical")
+    ]

@@ -110,6 +110,8 @@ class StatusReader:
                     status = PLANNED  # "said it would send troops": the future of the past
                 elif word in self.cues["hypothetical"]:
                     status = HYPOTHETICAL
+        if any(child.dep_ == "advcl" and _conditional(child) for child in verb.children):
+            status = HYPOTHETICAL  # "Russia would shoot down missiles if a strike threatened its troops"
         return status
 
     def _reported(self, verb: Token) -> bool:
@@ -180,6 +182,11 @@ def _first_words(entries: frozenset[str]) -> frozenset[str]:
         ):
             words.add(parts[0])
     return frozenset(words)
+
+
+def _conditional(clause: Token) -> bool:
+    """An adverbial clause that states a condition: 'if ...', 'unless ...'."""
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children)
 
 
 def _after_phrase(noun: Token, phrases: frozenset[str]) -> bool:
