@@ -4,7 +4,9 @@ For each sentence: every verb or event noun whose lemma has a pattern in ``codin
 trigger; the most specific pattern whose constraints hold (object, preposition, particle) gives the CAMEO
 code; the parse gives source and target tokens, which the actor resolver turns into actors; the status
 module gives the status. An event needs a source and a target with a known country (a dyad), except for
-patterns marked monadic (protests, mobilisation).
+patterns marked monadic (protests, mobilisation), acts on a place (its country is the target) and violence
+by an unnamed doer (no source). Where no pattern yields an event, an optional learned typer
+(``classifier.py``) may name the sentence's type; who the parties are is then settled in ``parties.py``.
 """
 
 from __future__ import annotations
@@ -58,17 +60,18 @@ VERBAL = (1, 3)  # QuadClasses of verbal cooperation and verbal conflict
 ARMED_TYPES = frozenset({"ASSAULT", "MOBILIZE"})  # "The United States carried out air strikes": its military
 # Events among the people of one place: actors of no stated country there are the place's.
 PLACED_TYPES = frozenset({"PROTEST", "COERCE", "ASSAULT", "MOBILIZE"})
-# The learned typer: which clauses may hold the main act, where a target may stand, and the types that
-# stand without one (a protest, a mobilisation, a resignation need no counterpart).
+# The learned typer: which clauses may hold the main act of a sentence, and its label for no event.
 MAIN_ACT_DEPS = frozenset({"ccomp", "xcomp", "conj", "advcl", "parataxis"})
-LEARNED_TARGET_PREPS = frozenset({"to", "with", "against", "on", "from", "for", "toward", "towards"})
 NO_TYPE = "NONE"
+# Where the target of an act with no pattern of its own may stand (learned or governed acts).
+OPEN_TARGET_PREPS = frozenset({"to", "with", "against", "on", "from", "for", "toward", "towards"})
 # Governing acts coded even when the governed act has no pattern of its own (see _unpatterned_governed).
 BARE_GOVERNING_KINDS = frozenset({"commitment", "threat", "refusal"})
 CONFLICTUAL_ROOT = "14"  # roots 14-20: protest, posture, sanction, coerce, assault, fight, mass violence
 SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i"})
-# Acts done to a place are done to its country: "shelled Kharkiv" targets Ukraine (sector open).
+# Prepositions that name the means of a violent act whose doer is unnamed ("killed in a car bombing").
 MEANS_PREPS = frozenset({"in", "by", "during", "with", "from"})
+# Acts done to a place are done to its country: "shelled Kharkiv" targets Ukraine (sector open).
 PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE"})
 # and a visit to a place is a visit to its country: "Saddam Hussein arrived in Amman on a visit" (042).
 PLACE_TARGET_CODES = frozenset({"042"})
@@ -153,7 +156,7 @@ class Coder:
             if governor is None or governor.kind not in BARE_GOVERNING_KINDS or governor.token.i in taken:
                 continue
             taken.add(governor.token.i)
-            pattern = Pattern("", verb.lemma_.lower(), "verb", LEARNED_TARGET_PREPS)
+            pattern = Pattern("", verb.lemma_.lower(), "verb", OPEN_TARGET_PREPS)
             found.append((governor, Trigger(verb, pattern)))
         return found
 
@@ -178,7 +181,7 @@ class Coder:
         sure = prediction.probability >= self.typer_threshold
         if not triggers and main is not None and sure and main[0].lemma_.lower() not in no_event:
             verb, subjects = main
-            pattern = Pattern(prediction.cameo, verb.lemma_, "verb", LEARNED_TARGET_PREPS, monadic=True)
+            pattern = Pattern(prediction.cameo, verb.lemma_, "verb", OPEN_TARGET_PREPS, monadic=True)
             triggers = [Trigger(verb, pattern, source_tokens=subjects)]
         events = [e for t in triggers for e in self._events_of(t, sentence, article, found, locate)]
         for event in events:
