@@ -206,3 +206,10 @@ def test_an_act_under_a_condition_is_hypothetical_even_when_announced() -> None:
     assert [(e.plover_type, e.status) for e in events if e.trigger == "shoot"] == [
         ("ASSAULT", "hypothetical")
     ]
+
+
+def test_a_government_acting_in_a_sentence_about_sport_is_still_coded() -> None:
+    assert ("IND", "ACCUSE", "PAK") in _dyads(
+        _events("The Indian government criticised Pakistan over the World Cup scheduling.")
+    )
+    assert _events("Brazil beat Argentina 2-0 in a friendly match in Rio.") == []

@@ -365,6 +365,10 @@ class Coder:
                     return False
             if mention is not None and mention.title_sector in POLITICAL_SECTORS:
                 return False
+            if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
+                actor = self.resolver.actor_of(token, found)  # "the Indian government", "police"
+                if actor is not None and actor.sector in POLITICAL_SECTORS:
+                    return False
         return True
 
     # -- events -----------------------------------------------------------------------------------
