@@ -213,3 +213,12 @@ def test_a_government_acting_in_a_sentence_about_sport_is_still_coded() -> None:
         _events("The Indian government criticised Pakistan over the World Cup scheduling.")
     )
     assert _events("Brazil beat Argentina 2-0 in a friendly match in Rio.") == []
+
+
+def test_an_act_conditional_on_anothers_doing_is_an_ultimatum_given_now() -> None:
+    events = _events(
+        "Nigeria said it will withdraw its troops from Chad unless the Chadian president agrees to a truce."
+    )
+    assert [(e.source.country, e.cameo_code, e.status, e.target.country) for e in events] == [
+        ("NGA", "139", "asserted", "TCD")
+    ]

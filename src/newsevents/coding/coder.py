@@ -42,6 +42,7 @@ class Trigger:
     pattern: Pattern
     source_tokens: list[Token] | None = None  # bound by the pattern ("$" in PETRARCH syntax), else parse
     target_tokens: list[Token] | None = None  # bound by the pattern ("+"), else parse
+    status: str | None = None  # set by the act itself (an ultimatum is given now), else read off the parse
 
 
 class VerbMatcher(Protocol):
@@ -139,7 +140,22 @@ class Coder:
         if not self.dictionary_mode:
             governed += self._unpatterned_governed(sent, triggers, [g for g, _ in governed])
         acts = [self._governing_act(governor, trigger) for governor, trigger in governed]
+        plain = [self._as_ultimatum(t) or t for t in plain] if not self.dictionary_mode else plain
         return plain + [act for act in acts if act is not None]
+
+    def _as_ultimatum(self, trigger: Trigger) -> Trigger | None:
+        """'Nigeria will withdraw its troops unless Chad agrees to a ceasefire': an act made conditional
+        on another's doing is an ultimatum to that other (139), given now."""
+        token = trigger.token
+        if trigger.pattern.kind != "verb":
+            return None
+        for clause in token.children:
+            if clause.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ == "unless" for c in clause.children
+            ):
+                pattern = Pattern("139", token.lemma_.lower(), "verb", OPEN_TARGET_PREPS)
+                return Trigger(token, pattern, target_tokens=args.verb_subjects(clause), status=ASSERTED)
+        return None
 
     def _unpatterned_governed(
         self, sent: Span, triggers: list[Trigger], governors: list[Governor]
@@ -386,6 +402,7 @@ class Coder:
             status = ASSERTED  # the dictionary's patterns carry negation and intent themselves
         else:
             status = self.status.verb_status(token) if is_verb else self.status.noun_status(token)
+            status = trigger.status or status
         sources, targets, fallback = self._arguments(trigger, sentence.span, found)
         reciprocal = targets is RECIPROCAL
         # A dyadic act needs its target. (Letting a verb with an actor subject stand alone, "Bouteflicka
