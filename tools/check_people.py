@@ -12,6 +12,7 @@ Usage: .venv/bin/python tools/check_people.py [path/to/people.yaml]
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import sys
 from collections import Counter, defaultdict
@@ -81,7 +82,17 @@ def load_people(path: Path) -> list[dict[str, Any]]:
 def is_valid_country(code: object) -> bool:
     if not isinstance(code, str):
         return False
-    return code in BODY_CODES or pycountry.countries.get(alpha_3=code) is not None
+    return (
+        code in BODY_CODES or code in listed_countries() or pycountry.countries.get(alpha_3=code) is not None
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def listed_countries() -> frozenset[str]:
+    """Codes countries.yaml lists beyond ISO 3166-1, such as XKX for Kosovo."""
+    with (DEFAULT_PATH.parent / "countries.yaml").open(encoding="utf-8") as handle:
+        records = yaml.load(handle, Loader=yaml.CSafeLoader) or []
+    return frozenset(r["code"] for r in records if isinstance(r, dict) and r.get("code"))
 
 
 def check_date(value: object, where: str, errors: list[str]) -> dt.date | None:

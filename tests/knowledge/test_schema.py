@@ -79,6 +79,7 @@ def test_sectors_file() -> None:
             assert isinstance(word, str) and SECTOR.match(sector), (section, word)
     for section in ("quantifiers", "generic_heads"):
         assert data[section] and all(isinstance(w, str) and w == w.lower() for w in data[section]), section
+    assert data["religions"] and all(re.fullmatch(r"[A-Z]{3}", code) for code in data["religions"])
 
 
 def test_cameo_table_is_complete() -> None:

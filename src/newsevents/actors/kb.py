@@ -86,6 +86,7 @@ class KnowledgeBase:
     modifiers: dict[str, str] = field(default_factory=dict)  # "former" -> ELI
     quantifiers: frozenset[str] = frozenset()  # "thousands" of protesters
     generic_heads: frozenset[str] = frozenset()  # "spokesman": the modifier's sector decides
+    religions: frozenset[str] = frozenset()  # CAMEO religion codes, which end an actor code (EGYOPPMUS)
     country_names: dict[str, str] = field(default_factory=dict)  # code -> canonical name
     people: list[Entry] = field(default_factory=list)
     max_name_tokens: int = 1
@@ -173,6 +174,7 @@ def load_kb(
             add_sectors(kb, data, tokenize)
         # "thousands of protesters" is grammar, not an actor code: it holds with anyone's dictionaries
         kb.quantifiers = frozenset(str(w).lower() for w in data.get("quantifiers") or ())
+        kb.religions = frozenset(str(code) for code in data.get("religions") or ())
     for path in extra:
         add_user_file(kb, Path(path), tokenize)
     return kb

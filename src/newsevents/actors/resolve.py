@@ -26,11 +26,6 @@ from newsevents.model import Actor
 NAME_BLOCK_DEPS = frozenset({"compound", "amod", "nmod", "flat", "det", "nummod", "punct", "quantmod"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 FUZZY_CUTOFF = 85.0
-# CAMEO's religion codes, which follow the role codes in an actor code (EGYOPPMUS).
-RELIGIONS = frozenset(
-    {"MUS", "MOS", "SHI", "SUN", "SFI", "ALE", "DRZ", "CHR", "CTH", "ORT", "PRO", "JEW", "HIN", "BUD"}
-    | {"SIK", "JAN", "ZRO", "TAO", "CON", "SHN", "BAH", "ATH"}
-)
 # Sectors that, as a modifier, say more than the head noun does ("rebel commander" is REB, not MIL).
 MARKED_SECTORS = frozenset({"REB", "INS", "OPP", "ELI", "CVL", "REF"})
 
@@ -237,7 +232,9 @@ class ActorResolver:
             if agent:
                 code = (code or country or "") + agent
             elif self.dictionary_mode and entry.kind != "person":
-                code = _with_agent(entry, code, modifier_sector or title_sector or head_sector)
+                code = _with_agent(
+                    entry, code, modifier_sector or title_sector or head_sector, self.kb.religions
+                )
             return Actor(
                 text=text, name=entry.name, country=country, sector=sector, code=code,
                 wikidata=entry.wikidata, how=how,
@@ -327,7 +324,7 @@ class ActorResolver:
                 actor.code = None
                 if self.dictionary_mode and other.code and actor.sector:
                     # "activists of Gonzo GMO": the agent's code follows the whole actor code
-                    actor.code = _joined(other.code, actor.sector)
+                    actor.code = _joined(other.code, actor.sector, self.kb.religions)
                 actor.__post_init__()
                 return actor
         return actor
@@ -388,23 +385,23 @@ def _merged(named: Actor, described: Actor | None) -> Actor:
     return replace(named, sector=described.sector, code=described.code, how="apposition")
 
 
-def _with_agent(entry: Entry, code: str | None, agent: str | None) -> str | None:
+def _with_agent(entry: Entry, code: str | None, agent: str | None, religions: frozenset[str]) -> str | None:
     """PETRARCH appends an agent's code to the code of the actor it qualifies, whatever sector that
     code already has: "UN troops" is IGOUNO + MIL. None: the code country and sector make stands."""
     full = entry.code or code
     if not agent or not full:
         return code
-    return _joined(full, agent)
+    return _joined(full, agent, religions)
 
 
-def _joined(code: str, agent: str) -> str:
+def _joined(code: str, agent: str, religions: frozenset[str]) -> str:
     """An actor code with an agent's code added, unless the code already ends with it. CAMEO writes a
     role before a religion ("exiled leaders of Egypt's Muslim Brotherhood" is EGY OPP MUS), so a role
     goes in before the religion codes that end the actor's code."""
     if code.endswith(agent):
         return code
     tail = ""
-    while agent[:3] not in RELIGIONS and len(code) > 3 and code[-3:] in RELIGIONS:
+    while agent[:3] not in religions and len(code) > 3 and code[-3:] in religions:
         code, tail = code[:-3], code[-3:] + tail
     return code + agent + tail
 
