@@ -222,3 +222,27 @@ def test_an_act_conditional_on_anothers_doing_is_an_ultimatum_given_now() -> Non
     assert [(e.source.country, e.cameo_code, e.status, e.target.country) for e in events] == [
         ("NGA", "139", "asserted", "TCD")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("France and Germany condemned the attack.", set()),
+        (
+            "Japan and Australia signed a defence pact.",
+            {("JPN", "SUPPORT", "AUS"), ("AUS", "SUPPORT", "JPN")},
+        ),
+        (
+            "Kenya and Ethiopia accused each other of border violations.",
+            {("KEN", "ACCUSE", "ETH"), ("ETH", "ACCUSE", "KEN")},
+        ),
+        (
+            "Russia and Ukraine swapped 90 prisoners of war.",
+            {("RUS", "RETREAT", "UKR"), ("UKR", "RETREAT", "RUS")},
+        ),
+    ],
+)
+def test_coordinated_doers_act_on_each_other_only_in_acts_done_in_turn(
+    text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert _dyads(_events(text)) == expected

@@ -77,6 +77,10 @@ PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE"})
 # and a visit to a place is a visit to its country: "Saddam Hussein arrived in Amman on a visit" (042).
 PLACE_TARGET_CODES = frozenset({"042"})
 RECIPROCAL: list[Actor] = []  # a marker: the coordinated sources act on each other
+# Acts that coordinated doers with no target do to each other ("Japan and Australia signed a pact",
+# "Israel and Hamas exchanged fire"); "France and Germany condemned ..." is no condemnation of each other.
+RECIPROCAL_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT", "ASSAULT"})
+MUTUAL_VERBS = frozenset({"swap", "exchange", "trade"})  # any act done in turn: "traded accusations"
 
 
 class Coder:
@@ -193,13 +197,15 @@ class Coder:
             return []
         agreeing = [a for a in acts if self.knowledge.info(a.pattern.code).plover_type == prediction.type]
         triggers = [replace(a, pattern=replace(a.pattern, monadic=True)) for a in agreeing]
+        events = [e for t in triggers for e in self._events_of(t, sentence, article, found, locate)]
         no_event = self.knowledge.filters.get("no_event_verbs", frozenset())
         sure = prediction.probability >= self.typer_threshold
-        if not triggers and main is not None and sure and main[0].lemma_.lower() not in no_event:
+        if not events and main is not None and sure and main[0].lemma_.lower() not in no_event:
             verb, subjects = main
             pattern = Pattern(prediction.cameo, verb.lemma_, "verb", OPEN_TARGET_PREPS, monadic=True)
-            triggers = [Trigger(verb, pattern, source_tokens=subjects)]
-        events = [e for t in triggers for e in self._events_of(t, sentence, article, found, locate)]
+            trigger = Trigger(verb, pattern, source_tokens=subjects)
+            events = self._events_of(trigger, sentence, article, found, locate)
+            agreeing = []
         for event in events:
             event.confidence = round(min(event.confidence, prediction.probability), 2)
             event.extra["learned"] = {
@@ -511,7 +517,8 @@ class Coder:
             source_tokens = self._speaker_for_pronoun(token, args.verb_subjects(token), found)
             target_tokens = args.verb_targets(token, pattern)
         else:
-            source_tokens = args.noun_sources(token, pattern) or args.governing_subject(token)
+            governing = args.governing_subject(token, any_verb=self.dictionary_mode)
+            source_tokens = args.noun_sources(token, pattern) or governing
             target_tokens = args.noun_targets(token, pattern)
         if trigger.source_tokens is not None:
             source_tokens = trigger.source_tokens
@@ -528,7 +535,12 @@ class Coder:
             between = self._actors(list(args.prep_objects(token, BETWEEN)), found)
             if len(between) > 1:
                 return between, RECIPROCAL, False
-        if len(sources) > 1 and not targets and not pattern.monadic:
+        symmetric = (
+            self.dictionary_mode
+            or self.knowledge.info(pattern.code).plover_type in RECIPROCAL_TYPES
+            or _each_other(token)
+        )
+        if len(sources) > 1 and not targets and not pattern.monadic and symmetric:
             return sources, RECIPROCAL, False  # "Japan and Australia signed an agreement"
         # A verb with no target in the parse may take the nearest other actor of the sentence ("expressed
         # concerns about ... to achieve Israel's objectives"); an event noun may not: nouns name events
@@ -718,6 +730,20 @@ def _clause_tokens(trigger: Token) -> set[int]:
             break
         head = head.head if head.head.dep_ != "prep" else head.head.head
     return {token.i for token in head.subtree}
+
+
+def _each_other(trigger: Token) -> bool:
+    """'accused each other', 'swapped prisoners', 'traded accusations': the doers act on each other,
+    whatever the act."""
+    if trigger.lemma_.lower() in MUTUAL_VERBS or (
+        trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in MUTUAL_VERBS
+    ):
+        return True
+    return any(
+        (t.lower_ in ("other", "another") and any(c.lower_ in ("each", "one") for c in t.children))
+        or (t.lower_ == "another" and t.i > 0 and t.nbor(-1).lower_ == "one")
+        for t in trigger.subtree
+    )
 
 
 def _governed_targets(trigger: Trigger) -> list[Token]:
