@@ -17,16 +17,17 @@ import numpy as np
 from newsevents.coding.classifier import (
     MODEL_FILE,
     SENTENCES_FILE,
-    EventClassifier,
     examples_digest,
     fit_softmax,
+    label_index,
     read_examples,
     save_model,
+    train,
 )
 from newsevents.coding.embedding import load_encoder
 
 
-def cross_validate(vectors: np.ndarray, index: np.ndarray, labels: list[str], folds: int) -> None:
+def cross_validate(vectors: np.ndarray, labels: list[str], index: np.ndarray, folds: int) -> None:
     rng = np.random.default_rng(20261125)
     fold_of = rng.permutation(len(index)) % folds
     predicted = np.empty_like(index)
@@ -49,13 +50,9 @@ def main() -> None:
     options = parser.parse_args()
     examples = read_examples(SENTENCES_FILE)
     vectors = load_encoder().encode([e.text for e in examples]).astype(np.float64)
-    labels = sorted({e.type for e in examples})
-    index = np.array([labels.index(e.type) for e in examples])
     if options.folds > 1:
-        cross_validate(vectors, index, labels, options.folds)
-    weights, bias = fit_softmax(vectors, index, len(labels))
-    classifier = EventClassifier(labels, weights, bias, vectors, examples)
-    save_model(MODEL_FILE, classifier, examples_digest(SENTENCES_FILE))
+        cross_validate(vectors, *label_index(examples), options.folds)
+    save_model(MODEL_FILE, train(vectors, examples), examples_digest(SENTENCES_FILE))
     print(f"wrote {MODEL_FILE} ({MODEL_FILE.stat().st_size / 1e6:.1f} MB)")
 
 

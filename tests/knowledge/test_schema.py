@@ -124,3 +124,11 @@ def test_every_yaml_file_parses() -> None:
     assert len(files) >= 8
     for path in files:
         assert read_yaml(path) is not None, path
+
+
+def test_coder_word_lists_are_lower_case_words() -> None:
+    data = read_yaml(KNOWLEDGE / "coding" / "filters.yaml")
+    for section in ("no_event_contexts", "no_event_verbs", "violent_means", "support_verbs", "mutual_verbs"):
+        words = data[section]
+        assert words and all(isinstance(w, str) and w == w.lower() for w in words), section
+        assert len(set(words)) == len(words), f"{section} repeats a word"

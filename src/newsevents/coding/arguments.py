@@ -111,36 +111,25 @@ def noun_targets(noun: Token, pattern: Pattern) -> list[Token]:
     return list(prep_objects(noun, preps))
 
 
-# Verbs whose subject does the act their object names ("launched an attack", "held talks", "gave aid");
-# other verbs only speak of it ("condemned the attack", "welcomed the talks").
-SUPPORT_VERBS = frozenset(
-    {"launch", "carry", "conduct", "stage", "hold", "make", "mount", "begin", "start", "continue", "resume"}
-    | {"intensify", "escalate", "wage", "unleash", "pay", "undertake", "give", "deliver", "provide", "send"}
-    | {"offer", "sign", "reach", "strike", "issue", "impose", "declare", "announce", "extend", "grant"}
-    | {"open", "order", "lead", "host", "complete", "perform", "commit", "execute", "initiate", "step"}
-    | {"be", "have", "take", "set", "put", "raise", "lodge", "file", "seek", "receive", "accept", "agree"}
-    | {"renew", "enter", "join", "organise", "organize", "convene", "attend", "go", "call", "plan"}
-)
-
-
-def governing_subject(noun: Token, *, any_verb: bool = False) -> list[Token]:
+def governing_subject(noun: Token, support_verbs: frozenset[str] | None = None) -> list[Token]:
     """The subject of the verb that takes an event noun as object: 'Israel launched an attack on ...',
     also through a measure of it: 'the EU gave Chad 5 million dollars of aid', 'provided tons of food aid'.
-    Only a support verb's subject does the act: 'France condemned the attack' did not attack (a user's
-    dictionary, read as PETRARCH reads it, takes any verb: ``any_verb``)."""
+    Only a support verb's subject does the act ("launched an attack"): 'France condemned the attack' did
+    not attack. ``support_verbs`` None takes any verb, as PETRARCH reads a user's dictionary."""
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NOUN", "NUM"):
         measure = noun.head.head
-        if measure.dep_ in ("dobj", "attr") and _supports(measure.head, any_verb):
+        if measure.dep_ in ("dobj", "attr") and _supports(measure.head, support_verbs):
             return verb_subjects(measure.head)
-    if noun.dep_ in ("dobj", "attr") and _supports(noun.head, any_verb):
+    if noun.dep_ in ("dobj", "attr") and _supports(noun.head, support_verbs):
         return verb_subjects(noun.head)
     return []
 
 
-def _supports(verb: Token, any_verb: bool) -> bool:
+def _supports(verb: Token, support_verbs: frozenset[str] | None) -> bool:
     if verb.pos_ not in ("VERB", "AUX"):
         return False
+    if support_verbs is None:
+        return True
     # the lemmatiser misses some forms ("staged" -> "stag"): the word less its ending stands in
     word = verb.lower_
-    forms = {verb.lemma_.lower(), word, word[:-1], word[:-2], word[:-3]}
-    return any_verb or bool(forms & SUPPORT_VERBS)
+    return bool({verb.lemma_.lower(), word, word[:-1], word[:-2], word[:-3]} & support_verbs)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from newsevents.coding.embedding import MODEL_ID, SentenceEncoder, load_encoder
+from newsevents.coding.embedding import MODEL_ID, load_encoder
 
 KNOWLEDGE = Path(__file__).resolve().parents[1] / "knowledge" / "coding"
 SENTENCES_FILE = KNOWLEDGE / "event_sentences.jsonl"
@@ -153,10 +153,15 @@ def load_model(path: Path = MODEL_FILE, sentences: Path = SENTENCES_FILE) -> Eve
         )
 
 
-def train(encoder: SentenceEncoder, examples: list[Example], **options: float) -> EventClassifier:
-    vectors = encoder.encode([e.text for e in examples])
+def label_index(examples: list[Example]) -> tuple[list[str], np.ndarray]:
+    """The sorted labels, and each example's position among them."""
     labels = sorted({e.type for e in examples})
-    index = np.array([labels.index(e.type) for e in examples])
+    return labels, np.array([labels.index(e.type) for e in examples])
+
+
+def train(vectors: np.ndarray, examples: list[Example], **options: float) -> EventClassifier:
+    """A classifier over the examples' sentence vectors (one row each, from the shipped encoder)."""
+    labels, index = label_index(examples)
     weights, bias = fit_softmax(vectors.astype(np.float64), index, len(labels), **options)  # type: ignore[arg-type]
     return EventClassifier(labels, weights, bias, vectors, examples)
 

@@ -80,7 +80,6 @@ RECIPROCAL: list[Actor] = []  # a marker: the coordinated sources act on each ot
 # Acts that coordinated doers with no target do to each other ("Japan and Australia signed a pact",
 # "Israel and Hamas exchanged fire"); "France and Germany condemned ..." is no condemnation of each other.
 RECIPROCAL_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT", "ASSAULT"})
-MUTUAL_VERBS = frozenset({"swap", "exchange", "trade"})  # any act done in turn: "traded accusations"
 
 
 class Coder:
@@ -234,13 +233,20 @@ class Coder:
         """'Hungary said it will support ...': a pronoun subject of what is said is the one who says it."""
         if len(subjects) != 1 or subjects[0].lower_ not in SPEAKER_PRONOUNS or self._actors(subjects, found):
             return subjects
+        reporting = self._reporting_verb(verb)
+        if reporting is None:
+            return subjects
+        speakers = args.verb_subjects(reporting)
+        return speakers if self._actors(speakers, found) else subjects
+
+    def _reporting_verb(self, verb: Token) -> Token | None:
+        """The verb of saying whose reported clause the verb stands in ("said it would withdraw")."""
         clause = verb
         while clause.dep_ in ("xcomp", "conj") and clause.head != clause:
             clause = clause.head
         if clause.dep_ == "ccomp" and self.status.is_reporting(clause.head):
-            speakers = args.verb_subjects(clause.head)
-            return speakers if self._actors(speakers, found) else subjects
-        return subjects
+            return clause.head
+        return None
 
     def _split_governed(
         self, triggers: list[Trigger]
@@ -271,17 +277,13 @@ class Coder:
         token = trigger.token
         if trigger.pattern.kind != "verb" or trigger.pattern.code[:2] < CONFLICTUAL_ROOT:
             return None
-        if self.status.verb_status(token) != PLANNED:
-            return None
         subjects = args.verb_subjects(token)
         if len(subjects) != 1 or subjects[0].lower_ not in SPEAKER_PRONOUNS:
             return None
-        clause = token
-        while clause.dep_ in ("xcomp", "conj") and clause.head != clause:
-            clause = clause.head
-        if clause.dep_ == "ccomp" and self.status.is_reporting(clause.head):
-            return Governor("commitment", clause.head)
-        return None
+        reporting = self._reporting_verb(token)
+        if reporting is None or self.status.verb_status(token) != PLANNED:
+            return None
+        return Governor("commitment", reporting)
 
     def _governing_act(self, governor: Governor, governed: Trigger) -> Trigger | None:
         """'threatened to attack Y' -> a threat (138) by the subject of 'threatened' against Y."""
@@ -517,7 +519,10 @@ class Coder:
             source_tokens = self._speaker_for_pronoun(token, args.verb_subjects(token), found)
             target_tokens = args.verb_targets(token, pattern)
         else:
-            governing = args.governing_subject(token, any_verb=self.dictionary_mode)
+            support = (
+                None if self.dictionary_mode else self.knowledge.filters.get("support_verbs", frozenset())
+            )
+            governing = args.governing_subject(token, support)
             source_tokens = args.noun_sources(token, pattern) or governing
             target_tokens = args.noun_targets(token, pattern)
         if trigger.source_tokens is not None:
@@ -538,7 +543,7 @@ class Coder:
         symmetric = (
             self.dictionary_mode
             or self.knowledge.info(pattern.code).plover_type in RECIPROCAL_TYPES
-            or _each_other(token)
+            or _each_other(token, self.knowledge.filters.get("mutual_verbs", frozenset()))
         )
         if len(sources) > 1 and not targets and not pattern.monadic and symmetric:
             return sources, RECIPROCAL, False  # "Japan and Australia signed an agreement"
@@ -732,11 +737,11 @@ def _clause_tokens(trigger: Token) -> set[int]:
     return {token.i for token in head.subtree}
 
 
-def _each_other(trigger: Token) -> bool:
+def _each_other(trigger: Token, mutual_verbs: frozenset[str]) -> bool:
     """'accused each other', 'swapped prisoners', 'traded accusations': the doers act on each other,
     whatever the act."""
-    if trigger.lemma_.lower() in MUTUAL_VERBS or (
-        trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in MUTUAL_VERBS
+    if trigger.lemma_.lower() in mutual_verbs or (
+        trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in mutual_verbs
     ):
         return True
     return any(

@@ -53,15 +53,15 @@ def domestic(
 
 
 def place_as_target(location: Location | None, sources: list[Actor]) -> list[Actor]:
-    if location is None or location.how != "argument" or not location.country:
-        return []
-    if any(source.country == location.country for source in sources):
+    """The state of the place an act was done to ("shelled Kharkiv"), unless the doers are its own."""
+    if location is not None and any(source.country == location.country for source in sources):
         return []  # "police raided homes in Lagos": a domestic act, its target is not "Nigeria"
-    return [Actor(text=location.name, country=location.country, how="place")]
+    return authorities_of(location)
 
 
 def authorities_of(location: Location | None) -> list[Actor]:
-    """The state of the place an act of coercion took place in, when the sentence names no doer."""
+    """The state of a place the parse ties to the act: the doer of coercion no one is named for
+    ("arrested in Lebanon"), or the target of an act on the place."""
     if location is None or location.how != "argument" or not location.country:
         return []
     return [Actor(text=location.name, country=location.country, how="place")]
