@@ -227,7 +227,8 @@ def test_an_act_conditional_on_anothers_doing_is_an_ultimatum_given_now() -> Non
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("France and Germany condemned the attack.", set()),
+        # each condemns; neither condemns the other (the target goes unnamed, as PLOVER codes it)
+        ("France and Germany condemned the attack.", {("FRA", "ACCUSE", None), ("DEU", "ACCUSE", None)}),
         (
             "Japan and Australia signed a defence pact.",
             {("JPN", "SUPPORT", "AUS"), ("AUS", "SUPPORT", "JPN")},
@@ -243,6 +244,35 @@ def test_an_act_conditional_on_anothers_doing_is_an_ultimatum_given_now() -> Non
     ],
 )
 def test_coordinated_doers_act_on_each_other_only_in_acts_done_in_turn(
-    text: str, expected: set[tuple[str, str, str]]
+    text: str, expected: set[tuple[str, str, str | None]]
 ) -> None:
     assert _dyads(_events(text)) == expected
+
+
+def test_a_dyadic_act_with_no_named_target_is_coded_for_a_known_doer() -> None:
+    assert _dyads(_events("Hungary promised to hold free elections next spring.")) == {("HUN", "AGREE", None)}
+    # the doer must be known for itself: a country owning a phrase we cannot read is not the state
+    assert _events("Pakistan's cricket team crushed its rivals in Multan.") == []
+    # a merely possible act with no target says too little
+    assert _events("Hungary could promise to hold free elections.") == []
+
+
+def test_what_a_speaker_says_another_must_or_should_do_is_a_request_to_them() -> None:
+    demanded = _events("Germany said Russia must withdraw its troops from Ukraine.")
+    assert [(e.source.country, e.cameo_code[:2], e.target.country) for e in demanded] == [
+        ("DEU", "10", "RUS")
+    ]
+    appealed = _events("France said Iran should release the detained journalists.")
+    assert [(e.source.country, e.cameo_code[:2], e.target.country) for e in appealed] == [
+        ("FRA", "02", "IRN")
+    ]
+    assert all(e.plover_type != "REQUEST" for e in _events("Iran said it must defend itself against Israel."))
+
+
+def test_the_support_verbs_indirect_object_is_the_event_nouns_target() -> None:
+    assert ("EU", "AID", "TCD") in _dyads(_events("The European Union gave Chad 5 million euros of aid."))
+
+
+def test_a_preposition_with_an_object_is_no_particle() -> None:
+    # "give in" (080) is not "gave a speech in Paris"
+    assert _events("French President Emmanuel Macron gave a speech in Paris on Monday.") == []

@@ -221,6 +221,8 @@ class ActorResolver:
             if entry.kind == "country":
                 sector = entry.sector or modifier_sector or title_sector or head_sector
                 how = "metonym" if entry.sector else ("country" if sector is None else "modifier")
+                if how == "country" and head.pos_ == "NOUN" and head.i not in found.by_token:
+                    how = "owner"  # "Pakistan's cricket team": the country owns a phrase we cannot read
             agent = None
             if entry.kind != "country" and sector is None:
                 # an actor known only by country, with an agent word: "US commander" is USA + MIL

@@ -111,18 +111,25 @@ def noun_targets(noun: Token, pattern: Pattern) -> list[Token]:
     return list(prep_objects(noun, preps))
 
 
-def governing_subject(noun: Token, support_verbs: frozenset[str] | None = None) -> list[Token]:
-    """The subject of the verb that takes an event noun as object: 'Israel launched an attack on ...',
-    also through a measure of it: 'the EU gave Chad 5 million dollars of aid', 'provided tons of food aid'.
-    Only a support verb's subject does the act ("launched an attack"): 'France condemned the attack' did
-    not attack. ``support_verbs`` None takes any verb, as PETRARCH reads a user's dictionary."""
+def support_verb(noun: Token, support_verbs: frozenset[str] | None = None) -> Token | None:
+    """The verb that states the act an event noun names, if the noun is its object: 'Israel launched an
+    attack', also through a measure of it: 'the EU gave Chad 5 million dollars of aid'. Only a support
+    verb states the act ("launched an attack"): 'France condemned the attack' did not attack.
+    ``support_verbs`` None takes any verb, as PETRARCH reads a user's dictionary."""
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NOUN", "NUM"):
         measure = noun.head.head
         if measure.dep_ in ("dobj", "attr") and _supports(measure.head, support_verbs):
-            return verb_subjects(measure.head)
+            return measure.head
     if noun.dep_ in ("dobj", "attr") and _supports(noun.head, support_verbs):
-        return verb_subjects(noun.head)
-    return []
+        return noun.head
+    return None
+
+
+def support_targets(verb: Token, preps: frozenset[str]) -> list[Token]:
+    """'gave the Ivory Coast 5 million dollars of aid', 'provided aid to Chad': the support verb's
+    indirect object or its "to" phrase is the noun's target."""
+    indirect = [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+    return indirect + list(prep_objects(verb, preps))
 
 
 def _supports(verb: Token, support_verbs: frozenset[str] | None) -> bool:

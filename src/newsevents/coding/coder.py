@@ -22,7 +22,7 @@ from newsevents.actors.resolve import ActorResolver, ArticleActors
 from newsevents.coding import arguments as args
 from newsevents.coding import parties
 from newsevents.coding.knowledge import CodingKnowledge, Pattern
-from newsevents.coding.status import ASSERTED, PLANNED, Governor, StatusReader
+from newsevents.coding.status import ASSERTED, HYPOTHETICAL, PLANNED, Governor, StatusReader
 from newsevents.model import Actor, Article, Event, Location
 from newsevents.nlp import Sentence
 
@@ -256,7 +256,14 @@ class Coder:
             return triggers, []
         governed: dict[int, tuple[Governor, Trigger]] = {}
         plain: list[Trigger] = []
+        obliged: set[int] = set()
         for trigger in triggers:
+            obligation = self._obligation(trigger)
+            if obligation is not None:
+                governor, trigger = obligation
+                governed.setdefault(governor.token.i, (governor, trigger))
+                obliged.add(trigger.token.i)
+                continue
             governor = self.status.governor(trigger.token) or self._announced_intent(trigger)
             if governor is None:
                 plain.append(trigger)
@@ -264,7 +271,11 @@ class Coder:
                 governed.setdefault(governor.token.i, (governor, trigger))
         # "called on X to agree to a ceasefire": the outermost act is the event; an inner governing act
         # ("agree to") is itself governed and codes nothing of its own.
-        governed = {i: pair for i, pair in governed.items() if self.status.governor(pair[0].token) is None}
+        governed = {
+            i: pair
+            for i, pair in governed.items()
+            if self.status.governor(pair[0].token) is None and pair[0].token.i not in obliged
+        }
         # A governing verb's own pattern ("urge" alone is 020) gives way to the complement's finer code.
         plain = [t for t in plain if t.token.i not in governed]
         return plain, list(governed.values())
@@ -284,6 +295,22 @@ class Coder:
         if reporting is None or self.status.verb_status(token) != PLANNED:
             return None
         return Governor("commitment", reporting)
+
+    def _obligation(self, trigger: Trigger) -> tuple[Governor, Trigger] | None:
+        """'Straw said the rebels must disarm': what a speaker says another must or should do is a
+        demand or an appeal to them (10x, 02x), not the act itself; 'Iran said it must defend itself'
+        is no request."""
+        token = trigger.token
+        if trigger.pattern.kind != "verb":
+            return None
+        kind = self.status.obliged(token)
+        if kind is None:
+            return None
+        reporting = self._reporting_verb(token)
+        subjects = args.verb_subjects(token)
+        if reporting is None or not subjects or any(s.lower_ in SPEAKER_PRONOUNS for s in subjects):
+            return None
+        return Governor(kind, reporting), replace(trigger, target_tokens=subjects)
 
     def _governing_act(self, governor: Governor, governed: Trigger) -> Trigger | None:
         """'threatened to attack Y' -> a threat (138) by the subject of 'threatened' against Y."""
@@ -416,7 +443,7 @@ class Coder:
         # A dyadic act needs its target. (Letting a verb with an actor subject stand alone, "Bouteflicka
         # threatened to impose a curfew", found more of PLOVER's gold but cost more in precision and
         # false events on our own behavioural set than it gained: measured, and left out.)
-        needs_target = not pattern.monadic
+        needs_target = not pattern.monadic and (self.dictionary_mode or not is_verb)
         info = self.knowledge.info(pattern.code)
         place_targeted = info.plover_type in PLACE_TARGET_TYPES or pattern.code in PLACE_TARGET_CODES
         # "A missionary was arrested in Lebanon": coercion by no one named is the place's authorities'.
@@ -457,6 +484,10 @@ class Coder:
         targets = targets if reciprocal else parties.placed(targets, setting, keep_unplaced=keep)
         if not targets and not reciprocal and place_targeted:
             targets = parties.place_as_target(location, sources)  # "tanks fired at targets in Jericho"
+        if not targets and not reciprocal and not pattern.monadic:
+            # a dyadic act whose target goes unnamed ("Akayev agreed to resign"), as PLOVER codes it,
+            # but only by a doer known for itself, and only an act said to be done, refused or planned
+            sources = [s for s in sources if parties.identified(s)] if status != HYPOTHETICAL else []
         if (not sources and not unattributed) or (not targets and not reciprocal and needs_target):
             return []
         doers: list[Actor | None] = list(sources) or [None]
@@ -489,7 +520,7 @@ class Coder:
                     target=target,
                     location=location,
                     extra={} if location else {"location": NO_PLACE},
-                    confidence=_confidence(pattern, fallback, source, target),
+                    confidence=round(_confidence(pattern, fallback, source, target) - _background(token), 2),
                     trigger=token.text,
                     trigger_span=(token.idx, token.idx + len(token.text)),
                 )
@@ -522,9 +553,11 @@ class Coder:
             support = (
                 None if self.dictionary_mode else self.knowledge.filters.get("support_verbs", frozenset())
             )
-            governing = args.governing_subject(token, support)
-            source_tokens = args.noun_sources(token, pattern) or governing
+            verb = args.support_verb(token, support)
+            source_tokens = args.noun_sources(token, pattern) or (args.verb_subjects(verb) if verb else [])
             target_tokens = args.noun_targets(token, pattern)
+            if verb is not None and not target_tokens:
+                target_tokens = args.support_targets(verb, pattern.target_preps or SUPPORT_TARGET_PREPS)
         if trigger.source_tokens is not None:
             source_tokens = trigger.source_tokens
         if trigger.target_tokens is not None:
@@ -576,11 +609,11 @@ class Coder:
         if self.dictionary_mode:  # "activists of Gonzo GMO": GONGMOOPP says more than GONGMO
             codes = [a.code or "" for a in actors]
             actors = [a for a in actors if not any(parties.says_more(c, a.code or "") for c in codes)]
-        named = {a.code for a in actors if a.name and a.how not in ("modifier", "country")}
+        named = {a.code for a in actors if a.name and a.how not in ("modifier", "country", "owner")}
         # "her French counterpart, Jean-Noel Barrot": one actor, the named one
         unique: list[Actor] = []
         for actor in actors:
-            if actor.code in named and (not actor.name or actor.how in ("modifier", "country")):
+            if actor.code in named and (not actor.name or actor.how in ("modifier", "country", "owner")):
                 continue
             if all(actor.code != other.code or actor.name != other.name for other in unique):
                 unique.append(actor)
@@ -613,7 +646,7 @@ class Coder:
 
     def _shared_head(self, head: Token, actor: Actor, found: ArticleActors) -> list[Actor]:
         """'The leaders of Armenia and Azerbaijan': one head noun, an actor for each country after it."""
-        if actor.name is not None and actor.how not in ("modifier", "country", None):
+        if actor.name is not None and actor.how not in ("modifier", "country", "owner", None):
             return []  # a named person or body is one actor
         owners = [pobj for pobj in args.prep_objects(head, frozenset({"of", "from"}))]
         others = []
@@ -691,9 +724,7 @@ def phrases_at(token: Token) -> list[str]:
 
 def _constraints_hold(trigger: Token, pattern: Pattern) -> bool:
     children = list(trigger.children)
-    if pattern.particle and not any(
-        c.dep_ in ("prt", "advmod", "prep") and c.lower_ == pattern.particle for c in children
-    ):
+    if pattern.particle and not any(_is_particle(c) and c.lower_ == pattern.particle for c in children):
         return False
     preps = [c for c in children if c.dep_ in ("prep", "prt", "agent", "dative")]
     if pattern.prep:
@@ -716,6 +747,14 @@ def _constraints_hold(trigger: Token, pattern: Pattern) -> bool:
         if not any(set(phrases_at(o)) & pattern.objects for o in objects):
             return False
     return True
+
+
+def _is_particle(token: Token) -> bool:
+    """'gave in', 'stepped down', also tagged as adverb or preposition; a preposition with an object
+    ("gave a news conference in Tokyo") is none."""
+    if token.dep_ == "prep":
+        return not any(c.dep_ == "pobj" for c in token.children)
+    return token.dep_ in ("prt", "advmod")
 
 
 def _passive_like(token: Token) -> bool:
@@ -786,6 +825,23 @@ def _confidence(pattern: Pattern, fallback: bool, source: Actor | None, target: 
     if target is not None and target.sector is None:
         score -= 0.05
     return round(max(0.05, min(score, 0.95)), 2)
+
+
+SUPPORT_TARGET_PREPS = frozenset({"to"})
+BACKGROUND_DEPS = frozenset({"advcl", "relcl", "acl", "pcomp"})
+
+
+def _background(trigger: Token) -> float:
+    """Less confidence for an act told in passing: in an adverbial or relative clause ("one day after a
+    jet shot down a helicopter"), or named by a noun inside another act ("denounced Serbia's
+    suppression"); the sentence's main act comes first."""
+    levels = 0 if trigger.pos_ in ("VERB", "AUX") else 1
+    token = trigger
+    while token.head != token:
+        if token.dep_ in BACKGROUND_DEPS:
+            levels += 1
+        token = token.head
+    return round(0.05 * min(levels, 3), 2)
 
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

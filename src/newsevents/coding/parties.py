@@ -73,11 +73,19 @@ def as_government(actor: Actor) -> Actor:
 
 def as_sector(actor: Actor, sector: str) -> Actor:
     """A country named as the agent of an act stands for the part of the state that does such acts."""
-    if actor.how != "country" or actor.sector is not None:
+    # a country that owns a phrase we cannot read may speak for its government ("the U.S. State
+    # Department said"), but its "cricket team" is no army
+    if actor.sector is not None or actor.how not in ("country", "owner" if sector == "GOV" else "country"):
         return actor
     return replace(
         actor, sector=sector, code=None, how=f"country-as-{'government' if sector == 'GOV' else 'military'}"
     )
+
+
+def identified(actor: Actor) -> bool:
+    """Whether the actor is known for itself (a sector, a name, the country itself), not only as the
+    owner of a phrase we cannot read ("Pakistan's cricket team")."""
+    return actor.sector is not None or actor.how != "owner"
 
 
 def reciprocal(actors: list[Actor]) -> list[tuple[Actor, Actor | None]]:

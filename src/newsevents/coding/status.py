@@ -73,6 +73,25 @@ class StatusReader:
             current = head
         return None
 
+    def obliged(self, verb: Token) -> str | None:
+        """'demand' or 'appeal' when the verb is under an obligation modal ("must disarm", "should
+        withdraw", "has to leave"); the caller decides whose obligation it is."""
+        clause = verb
+        if verb.dep_ in ("acomp", "attr") and verb.head.lemma_ == "be":
+            clause = verb.head  # "must be ready to mediate"
+        for child in clause.children:
+            if child.dep_ in ("aux", "auxpass"):  # the one-word modals ("must"; "has" is no modal)
+                if child.lower_ in self.cues["obligation_demand"]:
+                    return "demand"
+                if child.lower_ in self.cues["obligation_appeal"]:
+                    return "appeal"
+        head = verb.head  # "has to leave", "need to withdraw": the modal verb governs the act
+        if verb.dep_ == "xcomp" and head != verb and head.lemma_.lower() in ("have", "need"):
+            phrase = f"{head.lemma_.lower()} to"
+            if phrase in self.cues["obligation_demand"]:
+                return "demand"
+        return None
+
     # -- status -----------------------------------------------------------------------------------
     def verb_status(self, verb: Token) -> str:
         own = self.own_status(verb)
