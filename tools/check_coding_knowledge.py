@@ -39,7 +39,7 @@ STATUS_KINDS = {
     *("negation", "hypothetical", "planned", "cancellation", "postponement", "refusal", "denial"),
     *("threat", "commitment", "request_appeal", "request_demand", "obligation_demand"),
     *("obligation_appeal", "wish", "attempt", "reporting", "hedge", "nonfactual_modifiers"),
-    "planned_modifiers",
+    *("planned_modifiers", "accusation"),
 }
 # The root a governing act's code must have, by the complement map it comes from.
 COMPLEMENT_ROOTS = {"commitment": "03", "threat": "13", "refusal": "12", "appeal": "02", "demand": "10"}

@@ -276,3 +276,13 @@ def test_the_support_verbs_indirect_object_is_the_event_nouns_target() -> None:
 def test_a_preposition_with_an_object_is_no_particle() -> None:
     # "give in" (080) is not "gave a speech in Paris"
     assert _events("French President Emmanuel Macron gave a speech in Paris on Monday.") == []
+
+
+def test_a_stance_participle_names_its_subject_as_the_doer() -> None:
+    # "is committed to": Vietnam commits itself, nobody commits Vietnam
+    assert _dyads(_events("Vietnam is committed to opening up its economy.")) == {("VNM", "AGREE", None)}
+
+
+def test_the_speaker_is_the_pronoun_subject_of_a_reported_copula() -> None:
+    events = _events("Syria says it is willing to withdraw its troops from Lebanon.")
+    assert _dyads(events) == {("SYR", "AGREE", "LBN")}

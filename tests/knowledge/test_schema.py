@@ -132,3 +132,14 @@ def test_coder_word_lists_are_lower_case_words() -> None:
         words = data[section]
         assert words and all(isinstance(w, str) and w == w.lower() for w in words), section
         assert len(set(words)) == len(words), f"{section} repeats a word"
+
+
+@pytest.mark.parametrize("checker", ["check_coding_knowledge.py", "check_actor_names.py", "check_people.py"])
+def test_the_knowledge_checkers_pass(checker: str) -> None:
+    """The checkers a newcomer runs after editing a knowledge file hold on what we ship."""
+    import subprocess
+    import sys
+
+    tool = Path(__file__).resolve().parents[2] / "tools" / checker
+    result = subprocess.run([sys.executable, str(tool)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]

@@ -41,11 +41,13 @@ def prep_objects(head: Token, preps: frozenset[str]) -> Iterator[Token]:
 
 def verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
     """The verb's logical subject: its own, else the one it shares with a governing clause."""
-    passive = is_passive(verb)
+    stative = is_stative(verb)
+    passive = is_passive(verb) and not stative
+    subject_deps = SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS if stative else SUBJECT_DEPS
     for child in verb.children:
         if passive and child.dep_ == "agent":
             return [pobj for pobj in child.children if pobj.dep_ == "pobj"]
-        if not passive and child.dep_ in SUBJECT_DEPS:
+        if not passive and child.dep_ in subject_deps:
             return [child]
     if passive:
         return []
@@ -66,9 +68,23 @@ def verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
     return []
 
 
+# Participles of stance: "Vietnam is committed to opening up", "is prepared to impose" state their
+# subject's own stance toward an act; the subject is the doer, not the one acted upon.
+STANCE_PARTICIPLES = frozenset({"commit", "prepare", "determine", "resolve", "dedicate", "devote", "poise"})
+
+
+def is_stative(verb: Token) -> bool:
+    """A participle of stance in passive form, with no "by" doer and a "to" complement."""
+    if verb.lemma_.lower() not in STANCE_PARTICIPLES or not is_passive(verb):
+        return False
+    if any(c.dep_ == "agent" for c in verb.children):
+        return False
+    return any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "to") for c in verb.children)
+
+
 def verb_targets(verb: Token, pattern: Pattern) -> list[Token]:
     """Direct object (or passive subject), else the object of a target preposition."""
-    if is_passive(verb):
+    if is_passive(verb) and not is_stative(verb):
         found = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
         if not found and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
             found = [verb.head]  # "the delegation to the US canceled by Netanyahu"

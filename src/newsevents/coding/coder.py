@@ -242,8 +242,8 @@ class Coder:
     def _reporting_verb(self, verb: Token) -> Token | None:
         """The verb of saying whose reported clause the verb stands in ("said it would withdraw")."""
         clause = verb
-        while clause.dep_ in ("xcomp", "conj") and clause.head != clause:
-            clause = clause.head
+        while clause.dep_ in ("xcomp", "conj", "acomp") and clause.head != clause:
+            clause = clause.head  # "said it is willing to withdraw": through the copula
         if clause.dep_ == "ccomp" and self.status.is_reporting(clause.head):
             return clause.head
         return None
@@ -559,7 +559,7 @@ class Coder:
             if verb is not None and not target_tokens:
                 target_tokens = args.support_targets(verb, pattern.target_preps or SUPPORT_TARGET_PREPS)
         if trigger.source_tokens is not None:
-            source_tokens = trigger.source_tokens
+            source_tokens = self._speaker_for_pronoun(token, trigger.source_tokens, found)
         if trigger.target_tokens is not None:
             target_tokens = trigger.target_tokens
         sources = self._actors(source_tokens, found)
