@@ -286,3 +286,13 @@ def test_a_stance_participle_names_its_subject_as_the_doer() -> None:
 def test_the_speaker_is_the_pronoun_subject_of_a_reported_copula() -> None:
     events = _events("Syria says it is willing to withdraw its troops from Lebanon.")
     assert _dyads(events) == {("SYR", "AGREE", "LBN")}
+
+
+def test_hyphenated_pattern_words_match_as_spacy_splits_them() -> None:
+    codes = {e.cameo_code for e in _events("Hamas and Israel agreed to a cease-fire in Gaza.")}
+    assert codes == {"0356"}
+
+
+def test_a_preposition_hung_on_the_particle_still_constrains_the_pattern() -> None:
+    # "pulled out of the talks": spaCy attaches "of" under "out"
+    assert [e.cameo_code for e in _events("Russia pulled out of the talks with Ukraine.")] == ["164"]

@@ -439,6 +439,7 @@ class Coder:
             status = self.status.verb_status(token) if is_verb else self.status.noun_status(token)
             status = trigger.status or status
         sources, targets, fallback = self._arguments(trigger, sentence.span, found)
+        pattern = pattern  # self._as_intent(pattern, status)
         reciprocal = targets is RECIPROCAL
         # A dyadic act needs its target. (Letting a verb with an actor subject stand alone, "Bouteflicka
         # threatened to impose a curfew", found more of PLOVER's gold but cost more in precision and
@@ -526,6 +527,17 @@ class Coder:
                 )
             )
         return events
+
+    def _as_intent(self, pattern: Pattern, status: str) -> Pattern:
+        """'Scholz will visit Beijing': a cooperative act still ahead is an intent to cooperate, CAMEO
+        03x and PLOVER AGREE, as both ontologies code it; its status stays `planned`. Conflictual plans
+        keep their own type (only a vow or an announcement by the doer makes a threat)."""
+        if status != PLANNED or self.dictionary_mode or not COOPERATIVE_ROOTS[0] <= pattern.code[:2]:
+            return pattern
+        if pattern.code[:2] > COOPERATIVE_ROOTS[1]:
+            return pattern
+        intent = self.knowledge.complement("commitment", pattern.code)
+        return replace(pattern, code=intent, mode=None) if intent else pattern
 
     def _by_unnamed_means(self, verb: Token) -> bool:
         """'were killed' (no agent), 'a car bomb killed', 'killed by an explosive device': a violent act
@@ -727,6 +739,8 @@ def _constraints_hold(trigger: Token, pattern: Pattern) -> bool:
     if pattern.particle and not any(_is_particle(c) and c.lower_ == pattern.particle for c in children):
         return False
     preps = [c for c in children if c.dep_ in ("prep", "prt", "agent", "dative")]
+    # "pulled out of the talks": spaCy hangs the preposition on the particle at times
+    preps += [g for c in children if _is_particle(c) for g in c.children if g.dep_ == "prep"]
     if pattern.prep:
         preps = [c for c in preps if c.lower_ == pattern.prep]
         if not preps:
@@ -828,6 +842,9 @@ def _confidence(pattern: Pattern, fallback: bool, source: Actor | None, target: 
 
 
 SUPPORT_TARGET_PREPS = frozenset({"to"})
+# Material and verbal cooperation whose future form is an intent to cooperate (03): consult, support,
+# cooperate, aid, yield.
+COOPERATIVE_ROOTS = ("04", "08")
 BACKGROUND_DEPS = frozenset({"advcl", "relcl", "acl", "pcomp"})
 
 

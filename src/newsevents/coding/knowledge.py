@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -118,7 +119,7 @@ def load_patterns(
             "code": str(record["code"]),
             "target_preps": frozenset(record.get("target_preps") or ()),
             "source_preps": frozenset(record.get("source_preps") or ()),
-            "objects": frozenset(record.get("objects") or ()),
+            "objects": frozenset(as_tokens(o) for o in record.get("objects") or ()),
             "prep": record.get("prep"),
             "particle": record.get("particle"),
             "monadic": bool(record.get("monadic", False)),
@@ -127,13 +128,20 @@ def load_patterns(
         }
         for kind, index in (("verbs", verbs), ("nouns", nouns)):
             for phrase in record.get(kind) or ():
-                key = " ".join(str(phrase).lower().replace("_", " ").split())
+                key = as_tokens(phrase)
                 pattern = Pattern(lemma=key, kind=kind[:-1], words=len(key.split()), **common)
                 index.setdefault(key, []).append(pattern)
     for index in (verbs, nouns):
         for patterns in index.values():
             patterns.sort(key=lambda p: -p.specificity)
     return verbs, nouns
+
+
+def as_tokens(phrase: object) -> str:
+    """A pattern word as the coder sees it: lower case, words spaced as spaCy splits them ("cease-fire"
+    is the three tokens "cease - fire")."""
+    text = str(phrase).lower().replace("_", " ")
+    return " ".join(re.sub(r"(?<=\w)-(?=\w)", " - ", text).split())
 
 
 def _frozen_lists(data: dict[str, Any]) -> dict[str, frozenset[str]]:
