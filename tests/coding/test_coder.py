@@ -84,7 +84,7 @@ def test_weekday_moves_the_event_date_back() -> None:
 @pytest.mark.parametrize(
     ("text", "dyad"),
     [
-        ("Hungary has said it will support Serbia.", ("HUN", "SUPPORT", "SRB")),
+        ("Hungary has said it will support Serbia.", ("HUN", "AGREE", "SRB")),
         (
             "The Kenyan government announced that it had expelled two Ugandan diplomats.",
             ("KEN", "SANCTION", "UGA"),
@@ -120,13 +120,22 @@ def test_a_stance_prefix_names_no_nationality() -> None:
     assert [(e.source.name, e.source.country) for e in events if e.source] == [("Hezbollah", "LBN")]
 
 
-def test_announcing_ones_own_conflictual_act_is_a_threat_and_a_meeting_stays_planned() -> None:
+def test_announcing_ones_own_conflictual_act_is_a_threat_and_a_meeting_an_intent_to_meet() -> None:
     boycott = _events("Palestinian leaders said they would boycott all contacts with the United States.")
     meeting = _events("The Kenyan president said he would meet Ugandan President Yoweri Museveni next week.")
     assert [(e.source.country, e.plover_type, e.target.country, e.status) for e in boycott] == [
         ("PSE", "THREATEN", "USA", "asserted")
     ]
-    assert [(e.plover_type, e.status) for e in meeting] == [("CONSULT", "planned")]
+    assert [(e.plover_type, e.cameo_code, e.status) for e in meeting] == [("AGREE", "036", "planned")]
+
+
+def test_a_cooperative_act_still_ahead_is_an_intent_and_a_past_or_negated_one_is_the_act() -> None:
+    def coded(text: str) -> list[tuple[str, str, str]]:
+        return [(e.plover_type, e.cameo_code, e.status) for e in _events(text)]
+
+    assert coded("Japan will send humanitarian aid to Kenya.") == [("AGREE", "033", "planned")]
+    assert coded("Japan sent humanitarian aid to Kenya.") == [("AID", "070", "asserted")]
+    assert coded("Japan did not send humanitarian aid to Kenya.") == [("AID", "070", "negated")]
 
 
 def test_a_definite_title_with_its_country_is_that_countrys_not_the_last_person_named() -> None:

@@ -217,3 +217,15 @@ def test_worked_example_found_required_and_spurious_hits(tmp_path: Path) -> None
     assert coder.calls == [(ARTICLE, "2024-03-25")]
     assert report.failures[0].reason == "missed 1 of 2 required; hit 1 spurious"
     assert [f["what"] for f in report.failures[0].expected] == ["troops", "boilerplate"]
+
+
+def test_a_planned_cooperative_act_with_its_root_open_matches_its_intent() -> None:
+    from newsevents.evaluate.behaviour import _intent_allowed
+
+    intent = event("036", plover_type="AGREE", status="planned")
+    open_root = {"plover_type": "CONSULT", "status": "planned", "cameo_root": None}
+    assert _intent_allowed(finding_from_dict(open_root)).matches(intent)
+    # a root the gold fixes, or an act that already happened, keeps its own type
+    assert not _intent_allowed(finding_from_dict({**open_root, "cameo_root": "04"})).matches(intent)
+    done = {**open_root, "status": "asserted"}
+    assert not _intent_allowed(finding_from_dict(done)).matches(event("036", plover_type="AGREE"))

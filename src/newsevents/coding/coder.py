@@ -439,7 +439,7 @@ class Coder:
             status = self.status.verb_status(token) if is_verb else self.status.noun_status(token)
             status = trigger.status or status
         sources, targets, fallback = self._arguments(trigger, sentence.span, found)
-        pattern = pattern  # self._as_intent(pattern, status)
+        pattern = self._as_intent(pattern, status)
         reciprocal = targets is RECIPROCAL
         # A dyadic act needs its target. (Letting a verb with an actor subject stand alone, "Bouteflicka
         # threatened to impose a curfew", found more of PLOVER's gold but cost more in precision and

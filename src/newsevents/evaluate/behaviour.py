@@ -6,6 +6,7 @@ Every coded event counts here, whatever its status: status is one of the fields 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from newsevents.evaluate.findings import (
     ACTOR_FIELDS,
@@ -36,8 +37,13 @@ RATIO_MEASURES = (
 )
 
 
+# The gold leaves a planned event's root open, "04 or the CAMEO intent code 03" (README); a root of 03
+# is PLOVER's AGREE, so a planned cooperative act may be coded as its intent.
+INTENT_OF_PLANNED = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+
+
 def score(record: GoldRecord, events: Sequence[Event]) -> RecordScore:
-    findings = [finding_from_dict(raw) for raw in record.expected]
+    findings = [_intent_allowed(finding_from_dict(raw)) for raw in record.expected]
     pairs = match_one_to_one(findings, events)
     counts = Counts(tp=len(pairs), fp=len(events) - len(pairs), fn=len(findings) - len(pairs))
     exact = counts.fp == 0 and counts.fn == 0
@@ -94,3 +100,18 @@ def _pairs_ignoring(
         [findings[i] for i in free_findings], [events[j] for j in free_events], ignore=ignored
     )
     return full + [(free_findings[a], free_events[b]) for a, b in rest]
+
+
+def _intent_allowed(finding: Finding) -> Finding:
+    """A planned cooperative act with its root left open also matches its intent (AGREE, 03x)."""
+    allowed = finding.allowed
+    if (
+        allowed.get("status") != frozenset({"planned"})
+        or "cameo_root" in allowed
+        or "cameo_code" in allowed
+        or "plover_mode" in allowed
+        or not allowed.get("plover_type", frozenset()) & INTENT_OF_PLANNED
+    ):
+        return finding
+    widened = {**allowed, "plover_type": allowed["plover_type"] | {"AGREE"}}
+    return replace(finding, allowed=widened)
