@@ -305,3 +305,18 @@ def test_hyphenated_pattern_words_match_as_spacy_splits_them() -> None:
 def test_a_preposition_hung_on_the_particle_still_constrains_the_pattern() -> None:
     # "pulled out of the talks": spaCy attaches "of" under "out"
     assert [e.cameo_code for e in _events("Russia pulled out of the talks with Ukraine.")] == ["164"]
+
+
+def test_a_named_group_followed_by_a_generic_noun_is_that_group() -> None:
+    events = _events("The Hezbollah group declared a unilateral ceasefire on Wednesday.")
+    assert [(e.source.name, e.plover_type) for e in events] == [("Hezbollah", "RETREAT")]
+
+
+def test_what_another_must_do_is_a_demand_even_with_no_pattern_for_the_act() -> None:
+    events = _events("Russia said on Tuesday that Sudan must return the captured helicopter.", "2023-01-01")
+    assert [(e.source.country, e.cameo_code, e.target.country) for e in events] == [("RUS", "100", "SDN")]
+
+
+def test_a_surname_shared_by_several_people_is_the_one_in_office_that_day() -> None:
+    events = _events("Bush met Blair in Washington.", "2003-01-01")
+    assert [(e.source.name, e.target.country) for e in events] == [("George W. Bush", "GBR")]

@@ -170,13 +170,21 @@ class ActorResolver:
                 found.add(Mention(token.i, token.i + 1, entry=earlier[-1], how="surname"))
             elif len(candidates) == 1 and token.ent_type_ == "PERSON":
                 found.add(Mention(token.i, token.i + 1, entry=candidates[0], how="surname"))
+            elif found.day is not None:
+                # "the Bush administration" in 2003: of two Bushes one held office that day
+                serving = [e for e in candidates if any(r.holds_on(found.day) for r in e.roles)]
+                if len(serving) == 1:
+                    found.add(Mention(token.i, token.i + 1, entry=serving[0], how="surname"))
 
     # -- the actor of an argument -----------------------------------------------------------------
     def actor_of(self, token: Token, found: ArticleActors) -> Actor | None:
         """The actor a noun phrase headed by ``token`` denotes, or None when it denotes none we know."""
         if token.lower_ in self.kb.quantifiers:
-            inner = _of_object(token)
-            return self.actor_of(inner, found) if inner is not None else None
+            inner = _of_object(token)  # "a group of Yoruba leaders"; "the Hezbollah group" is itself
+            if inner is not None:
+                return self.actor_of(inner, found)
+            if not any(t.i in found.by_token for t in _name_block(token)):
+                return None
         if token.pos_ == "PRON":
             return self._pronoun(token, found)
         block = _name_block(token)

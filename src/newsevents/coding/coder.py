@@ -142,6 +142,7 @@ class Coder:
         plain, governed = self._split_governed(triggers)
         if not self.dictionary_mode:
             governed += self._unpatterned_governed(sent, triggers, [g for g, _ in governed])
+            governed += self._unpatterned_obligations(sent, triggers, [g for g, _ in governed])
         acts = [self._governing_act(governor, trigger) for governor, trigger in governed]
         plain = [self._as_ultimatum(t) or t for t in plain] if not self.dictionary_mode else plain
         return plain + [act for act in acts if act is not None]
@@ -177,6 +178,24 @@ class Coder:
             taken.add(governor.token.i)
             pattern = Pattern("", verb.lemma_.lower(), "verb", OPEN_TARGET_PREPS)
             found.append((governor, Trigger(verb, pattern)))
+        return found
+
+    def _unpatterned_obligations(
+        self, sent: Span, triggers: list[Trigger], governors: list[Governor]
+    ) -> list[tuple[Governor, Trigger]]:
+        """'Russia said Sudan must return the helicopter': what a speaker says another must do is a
+        demand even when the act has no pattern; it takes the unspecified code (100, or 020 for
+        "should")."""
+        taken = {t.token.i for t in triggers} | {g.token.i for g in governors}
+        found: list[tuple[Governor, Trigger]] = []
+        for verb in sent:
+            if verb.pos_ not in ("VERB", "AUX") or verb.i in taken:
+                continue
+            pattern = Pattern("", verb.lemma_.lower(), "verb", OPEN_TARGET_PREPS)
+            obligation = self._obligation(Trigger(verb, pattern))
+            if obligation is not None and obligation[0].token.i not in taken:
+                taken.add(obligation[0].token.i)
+                found.append(obligation)
         return found
 
     def _learned_events(
