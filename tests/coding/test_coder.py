@@ -320,3 +320,14 @@ def test_what_another_must_do_is_a_demand_even_with_no_pattern_for_the_act() -> 
 def test_a_surname_shared_by_several_people_is_the_one_in_office_that_day() -> None:
     events = _events("Bush met Blair in Washington.", "2003-01-01")
     assert [(e.source.name, e.target.country) for e in events] == [("George W. Bush", "GBR")]
+
+
+def test_a_pattern_object_may_stand_inside_a_measure_of_it() -> None:
+    events = _events("The United States suspended part of its military aid to Bosnia.")
+    found = [(e.plover_type, e.source.country, e.target.country) for e in events]
+    assert found == [("SANCTION", "USA", "BIH")]
+
+
+def test_a_target_no_different_from_the_doer_leaves_the_act_the_doers() -> None:
+    events = _events("Croatia is investigating war crimes by Croatian extremists.")
+    assert [(e.plover_type, e.source.country, e.target) for e in events] == [("ACCUSE", "HRV", None)]

@@ -504,6 +504,10 @@ class Coder:
         targets = targets if reciprocal else parties.placed(targets, setting, keep_unplaced=keep)
         if not targets and not reciprocal and place_targeted:
             targets = parties.place_as_target(location, sources)  # "tanks fired at targets in Jericho"
+        if not reciprocal and not self.dictionary_mode:
+            # "Croatia is investigating Croatian extremists": a target we cannot tell from the doer
+            # says nothing more; the act stands as the doer's
+            targets = [t for t in targets if not any(parties.same_actor(s, t) for s in sources)]
         if not targets and not reciprocal and not pattern.monadic:
             # a dyadic act whose target goes unnamed ("Akayev agreed to resign"), as PLOVER codes it,
             # but only by a doer known for itself, and only an act said to be done, refused or planned
@@ -776,6 +780,8 @@ def _constraints_hold(trigger: Token, pattern: Pattern) -> bool:
                 objects = children
             objects += [p for c in preps for p in c.children if p.dep_ == "pobj"]
         objects += [c for o in objects for c in o.children if c.dep_ == "conj"]  # "systems and ammunition"
+        # "suspended part of its aid", "halted deliveries of arms": what the measure is of
+        objects += [p for o in objects for p in args.prep_objects(o, OF) if o.pos_ in ("NOUN", "NUM")]
         objects += [c for o in objects for c in o.children if c.dep_ == "compound"]  # "President Assad"
         if not any(set(phrases_at(o)) & pattern.objects for o in objects):
             return False
@@ -861,6 +867,7 @@ def _confidence(pattern: Pattern, fallback: bool, source: Actor | None, target: 
 
 
 SUPPORT_TARGET_PREPS = frozenset({"to"})
+OF = frozenset({"of"})
 # Material and verbal cooperation whose future form is an intent to cooperate (03): consult, support,
 # cooperate, aid, yield.
 COOPERATIVE_ROOTS = ("04", "08")
