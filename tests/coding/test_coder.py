@@ -331,3 +331,16 @@ def test_a_pattern_object_may_stand_inside_a_measure_of_it() -> None:
 def test_a_target_no_different_from_the_doer_leaves_the_act_the_doers() -> None:
     events = _events("Croatia is investigating war crimes by Croatian extremists.")
     assert [(e.plover_type, e.source.country, e.target) for e in events] == [("ACCUSE", "HRV", None)]
+
+
+def test_an_act_whose_subject_is_another_act_is_done_by_that_acts_doer() -> None:
+    events = _events("Israeli air strikes killed 20 people in Gaza.", "2023-11-01")
+    # the victims are the place's people, not the attacker's
+    assert [(e.source.country, e.plover_type, e.target.country) for e in events] == [
+        ("ISR", "ASSAULT", "PSE")
+    ]
+
+
+def test_forces_led_by_a_country_are_that_countrys() -> None:
+    events = _events("Vietnamese-led forces have retaken a strategic village in Cambodia.", "1988-01-01")
+    assert [(e.source.country, e.source.sector) for e in events] == [("VNM", "MIL")]

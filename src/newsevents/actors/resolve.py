@@ -510,6 +510,8 @@ def _name_block(head: Token) -> list[Token]:
             return parent == head
         if child.dep_ == "case":
             return parent != head
+        if child.dep_ == "npadvmod":
+            return parent.lower_ == "led"  # "Vietnamese-led forces" are Vietnam's (not "-backed")
         return child.dep_ in NAME_BLOCK_DEPS
 
     return _phrase(head, follows)

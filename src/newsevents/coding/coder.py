@@ -495,10 +495,14 @@ class Coder:
             sources = parties.authorities_of(location)
         # "Thousands of people protested in Tel Aviv": people of no stated country are the place's, for
         # the events that happen among the people of one place (not a visit to the place).
+        setting = location if info.plover_type in PLACED_TYPES else None
+        if setting is not None and not reciprocal and not self.dictionary_mode:
+            # "Israeli air strikes killed 20 people in Gaza": the victims are the place's people before
+            # they are the attacker's
+            targets = parties.placed(targets, setting, keep_unplaced=True, place_first=True)
         if not reciprocal:
             # a dictionary's own codes ("---JUD") are the user's: no country is added by sector there
             sources, targets = parties.domestic(sources, targets, by_sector=not self.dictionary_mode)
-        setting = location if info.plover_type in PLACED_TYPES else None
         keep = self.dictionary_mode  # a dictionary may code an actor of no country ("---GOV")
         sources = parties.placed(sources, setting, keep_unplaced=keep)
         targets = targets if reciprocal else parties.placed(targets, setting, keep_unplaced=keep)
@@ -598,6 +602,11 @@ class Coder:
         if trigger.target_tokens is not None:
             target_tokens = trigger.target_tokens
         sources = self._actors(source_tokens, found)
+        if not sources and pattern.kind == "verb" and not self.dictionary_mode:
+            # "US drone strikes killed eight militants": an act whose subject is another act is done
+            # by that act's doer
+            acts = [t for t in source_tokens if t.pos_ == "NOUN" and self._noun_pattern(t) is not None]
+            sources = self._actors([s for t in acts for s in args.noun_sources(t)], found)
         # PETRARCH: the first actor named in the subject (a passive's "by its resumption of ties with X"
         # names the means, not the doer)
         if self.dictionary_mode and not sources and not _passive_like(token):

@@ -9,16 +9,24 @@ from dataclasses import replace
 from newsevents.model import Actor, Location
 
 
-def placed(actors: list[Actor], location: Location | None, *, keep_unplaced: bool = False) -> list[Actor]:
-    """Actors with a country, and those without one placed in the event's country; the rest dropped."""
+def placed(
+    actors: list[Actor],
+    location: Location | None,
+    *,
+    keep_unplaced: bool = False,
+    place_first: bool = False,
+) -> list[Actor]:
+    """Actors with a country, and those without one placed in the event's country; the rest dropped
+    (or kept unplaced, with ``keep_unplaced``; ``place_first`` places before keeping)."""
     kept = []
     for actor in actors:
         # A body our knowledge names but places in no country (Amnesty International, al-Qaeda) acts
         # across borders: it keeps no country rather than taking the place's.
-        if actor.country or keep_unplaced or actor.name:
-            kept.append(actor)
-        elif location is not None and location.country and actor.sector not in UNPLACEABLE:
+        placeable = not actor.country and not actor.name and actor.sector not in UNPLACEABLE
+        if placeable and location is not None and location.country and (place_first or not keep_unplaced):
             kept.append(replace(actor, country=location.country, code=None, how="place"))
+        elif actor.country or keep_unplaced or actor.name:
+            kept.append(actor)
     return kept
 
 
