@@ -344,3 +344,12 @@ def test_an_act_whose_subject_is_another_act_is_done_by_that_acts_doer() -> None
 def test_forces_led_by_a_country_are_that_countrys() -> None:
     events = _events("Vietnamese-led forces have retaken a strategic village in Cambodia.", "1988-01-01")
     assert [(e.source.country, e.source.sector) for e in events] == [("VNM", "MIL")]
+
+
+def test_a_verb_and_particle_cue_needs_its_particle() -> None:
+    # "rule out" is a refusal; "ruled Afghanistan" is none
+    text = "Taliban-ruled Afghanistan has been sharing expertise with the Tamil Tigers."
+    events = _events(text, "2000-01-01")
+    assert {e.plover_type for e in events} == {"COOPERATE"}
+    refused = _events("Germany ruled out sending troops to Ukraine.")
+    assert [(e.plover_type, e.source.country) for e in refused] == [("REJECT", "DEU")]

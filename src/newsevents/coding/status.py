@@ -46,12 +46,18 @@ class StatusReader:
 
     def __init__(self, cues: StatusCues) -> None:
         self.cues = cues
-        self.verb_cues = {kind: _first_words(cues[kind]) for kind in cues.words}
+        self.single_cues = {kind: frozenset(w for w in cues[kind] if " " not in w) for kind in cues.words}
+        self.particle_cues = {kind: _particles(cues[kind]) for kind in cues.words}
 
     def _is(self, kind: str, token: Token) -> bool:
-        return token.lemma_.lower() in self.verb_cues.get(kind, ()) or token.lower_ in self.verb_cues.get(
-            kind, ()
-        )
+        words = (token.lemma_.lower(), token.lower_)
+        if any(word in self.single_cues.get(kind, ()) for word in words):
+            return True
+        particles = self.particle_cues.get(kind, {})
+        wanted = next((particles[word] for word in words if word in particles), None)
+        # "rule out", "call off": the particle must be there ("Taliban ruled Afghanistan" rules out
+        # nothing); "agree to" takes its "to" from the governed clause
+        return wanted is not None and ("to" in wanted or _has_particle(token, wanted))
 
     def is_reporting(self, token: Token) -> bool:
         """A verb of saying or reporting ("said", "told", "announced")."""
@@ -188,19 +194,21 @@ PARTICLES = frozenset(
 )
 
 
-def _first_words(entries: frozenset[str]) -> frozenset[str]:
-    """Single-word cues as they are; of a verb and its particle ('call off', 'set to') the verb.
-
-    Longer phrases ('express willingness to') are left out: their first word alone means too little.
-    """
-    words = set()
+def _particles(entries: frozenset[str]) -> dict[str, frozenset[str]]:
+    """Of the verb-and-particle cues ('call off', 'set to'), the particles each verb needs."""
+    found: dict[str, set[str]] = {}
     for entry in entries:
         parts = entry.split()
-        if len(parts) == 1 or (
-            len(parts) == 2 and parts[1] in PARTICLES and parts[0] not in ("is", "are", "was")
-        ):
-            words.add(parts[0])
-    return frozenset(words)
+        if len(parts) == 2 and parts[1] in PARTICLES and parts[0] not in ("is", "are", "was"):
+            found.setdefault(parts[0], set()).add(parts[1])
+    return {verb: frozenset(particles) for verb, particles in found.items()}
+
+
+def _has_particle(token: Token, particles: frozenset[str]) -> bool:
+    if any(c.lower_ in particles and c.dep_ in ("prt", "prep", "advmod") for c in token.children):
+        return True
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return following is not None and following.lower_ in particles
 
 
 def _conditional(clause: Token) -> bool:
