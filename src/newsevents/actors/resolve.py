@@ -26,6 +26,9 @@ from newsevents.model import Actor
 NAME_BLOCK_DEPS = frozenset({"compound", "amod", "nmod", "flat", "det", "nummod", "punct", "quantmod"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 FUZZY_CUTOFF = 85.0
+# Country names: longer names only, and closer, since short names differ by a letter ("Niger", "Nigeria").
+FUZZY_COUNTRY_CUTOFF = 90.0
+MIN_FUZZY_COUNTRY = 7
 # Sectors that, as a modifier, say more than the head noun does ("rebel commander" is REB, not MIL).
 MARKED_SECTORS = frozenset({"REB", "INS", "OPP", "ELI", "CVL", "REF"})
 
@@ -90,11 +93,18 @@ class ActorResolver:
                 self._folded_names.setdefault(tuple(w.lower() for w in key), []).extend(entries)
         self._fuzzy_names: list[str] = []
         self._fuzzy_entries: list[Entry] = []
+        self._fuzzy_countries: list[str] = []
+        self._fuzzy_country_entries: list[Entry] = []
         for key, entries in kb.names.items():
             people = [e for e in entries if e.kind == "person"]
             if people and len(key) > 1:
                 self._fuzzy_names.append(" ".join(key))
                 self._fuzzy_entries.append(people[0])
+            countries = [e for e in entries if e.kind == "country" and not e.sector]
+            name = " ".join(key)
+            if countries and len(name) >= MIN_FUZZY_COUNTRY and not self.dictionary_mode:
+                self._fuzzy_countries.append(name)
+                self._fuzzy_country_entries.append(countries[0])
 
     # -- one pass per article -------------------------------------------------------------------
     def scan(self, doc: Doc, day: dt.date | None) -> ArticleActors:
@@ -152,6 +162,19 @@ class ActorResolver:
             )
             if best is not None:
                 found.add(Mention(ent.start, ent.end, entry=self._fuzzy_entries[best[2]], how="fuzzy"))
+        self._add_fuzzy_countries(doc, found)
+
+    def _add_fuzzy_countries(self, doc: Doc, found: ArticleActors) -> None:
+        """Country names misspelt in the text ("Ethopia", "Phillippines"): a close match to a known one."""
+        for token in doc:  # the small model rarely tags a misspelt name as a place: any proper noun
+            if token.pos_ != "PROPN" or len(token.text) < MIN_FUZZY_COUNTRY or token.i in found.by_token:
+                continue
+            best = process.extractOne(
+                token.text, self._fuzzy_countries, scorer=fuzz.ratio, score_cutoff=FUZZY_COUNTRY_CUTOFF
+            )
+            if best is not None:
+                entry = self._fuzzy_country_entries[best[2]]
+                found.add(Mention(token.i, token.i + 1, entry=entry, how="fuzzy"))
 
     def _add_surnames(self, doc: Doc, found: ArticleActors) -> None:
         """A surname alone: the person of that name mentioned earlier, else the only one we know."""

@@ -820,6 +820,8 @@ def _clause_tokens(trigger: Token) -> set[int]:
     for _ in range(3):
         if head.dep_ not in ("xcomp", "advcl", "conj", "pcomp") or head.head == head:
             break
+        if head.dep_ == "advcl" and any(c.dep_ == "mark" for c in head.children):
+            break  # "one day after a jet shot down a helicopter": a clause of its own event
         head = head.head if head.head.dep_ != "prep" else head.head.head
     return {token.i for token in head.subtree}
 
