@@ -353,3 +353,10 @@ def test_a_verb_and_particle_cue_needs_its_particle() -> None:
     assert {e.plover_type for e in events} == {"COOPERATE"}
     refused = _events("Germany ruled out sending troops to Ukraine.")
     assert [(e.plover_type, e.source.country) for e in refused] == [("REJECT", "DEU")]
+
+
+def test_a_verb_of_saying_whose_object_is_a_demand_states_that_demand() -> None:
+    events = _events("The ILO reiterated its demand that Israel ease restrictions on Palestinian workers.")
+    assert [(e.plover_type, e.source.country, e.target.country) for e in events] == [
+        ("REQUEST", "UNO", "ISR")
+    ]

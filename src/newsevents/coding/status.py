@@ -75,7 +75,7 @@ class StatusReader:
                 if self._is(kind, head):
                     return Governor(act, head)
             if self._is("reporting", head):
-                return None
+                return self._stated_act(head)
             current = head
         return None
 
@@ -96,6 +96,17 @@ class StatusReader:
             phrase = f"{head.lemma_.lower()} to"
             if phrase in self.cues["obligation_demand"]:
                 return "demand"
+        return None
+
+    def _stated_act(self, reporting: Token) -> Governor | None:
+        """'reiterated its demand that Israel ease restrictions': a verb of saying whose object names
+        a demand, threat or promise states that act; the clause is what is demanded."""
+        for noun in reporting.children:
+            if noun.dep_ != "dobj":
+                continue
+            for kind, act in GOVERNING_ACTS.items():
+                if act != "accusation" and self._is(kind, noun):
+                    return Governor(act, reporting)
         return None
 
     # -- status -----------------------------------------------------------------------------------
