@@ -360,3 +360,8 @@ def test_a_verb_of_saying_whose_object_is_a_demand_states_that_demand() -> None:
     assert [(e.plover_type, e.source.country, e.target.country) for e in events] == [
         ("REQUEST", "UNO", "ISR")
     ]
+
+
+def test_a_status_cue_of_several_words_governs_its_act() -> None:
+    events = _events("Iran expressed willingness to resume talks with the United States.")
+    assert [(e.plover_type, e.status, e.target.country) for e in events] == [("AGREE", "asserted", "USA")]

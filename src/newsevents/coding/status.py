@@ -48,6 +48,7 @@ class StatusReader:
         self.cues = cues
         self.single_cues = {kind: frozenset(w for w in cues[kind] if " " not in w) for kind in cues.words}
         self.particle_cues = {kind: _particles(cues[kind]) for kind in cues.words}
+        self.phrase_cues = {kind: _phrases(cues[kind]) for kind in cues.words}
 
     def _is(self, kind: str, token: Token) -> bool:
         words = (token.lemma_.lower(), token.lower_)
@@ -57,7 +58,11 @@ class StatusReader:
         wanted = next((particles[word] for word in words if word in particles), None)
         # "rule out", "call off": the particle must be there ("Taliban ruled Afghanistan" rules out
         # nothing); "agree to" takes its "to" from the governed clause
-        return wanted is not None and ("to" in wanted or _has_particle(token, wanted))
+        if wanted is not None and ("to" in wanted or _has_particle(token, wanted)):
+            return True
+        phrases = self.phrase_cues.get(kind, {})
+        rests = next((phrases[word] for word in words if word in phrases), ())
+        return any(_followed_by(token, rest) for rest in rests)  # "issued an ultimatum to"
 
     def is_reporting(self, token: Token) -> bool:
         """A verb of saying or reporting ("said", "told", "announced")."""
@@ -213,6 +218,30 @@ def _particles(entries: frozenset[str]) -> dict[str, frozenset[str]]:
         if len(parts) == 2 and parts[1] in PARTICLES and parts[0] not in ("is", "are", "was"):
             found.setdefault(parts[0], set()).add(parts[1])
     return {verb: frozenset(particles) for verb, particles in found.items()}
+
+
+def _phrases(entries: frozenset[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Longer cues ('issue an ultimatum', 'express willingness to'), by first word: the words after it
+    (a final particle is left to the governed clause, as for 'agree to')."""
+    found: dict[str, list[tuple[str, ...]]] = {}
+    for entry in entries:
+        parts = entry.split()
+        if len(parts) == 2 and parts[1] in PARTICLES:
+            continue  # a verb and its particle (above)
+        if parts[-1] in PARTICLES:
+            parts = parts[:-1]
+        if len(parts) >= 2:
+            found.setdefault(parts[0], []).append(tuple(parts[1:]))
+    return {word: tuple(rests) for word, rests in found.items()}
+
+
+def _followed_by(token: Token, rest: tuple[str, ...]) -> bool:
+    """Whether the words after the token are ``rest``, by lemma or as written."""
+    doc = token.doc
+    if token.i + len(rest) >= len(doc):
+        return False
+    following = doc[token.i + 1 : token.i + 1 + len(rest)]
+    return all(word in (t.lemma_.lower(), t.lower_) for word, t in zip(rest, following, strict=True))
 
 
 def _has_particle(token: Token, particles: frozenset[str]) -> bool:
