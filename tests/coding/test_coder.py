@@ -365,3 +365,10 @@ def test_a_verb_of_saying_whose_object_is_a_demand_states_that_demand() -> None:
 def test_a_status_cue_of_several_words_governs_its_act() -> None:
     events = _events("Iran expressed willingness to resume talks with the United States.")
     assert [(e.plover_type, e.status, e.target.country) for e in events] == [("AGREE", "asserted", "USA")]
+
+
+def test_a_promise_to_call_off_a_protest_is_an_intent_to_yield_not_a_threat() -> None:
+    text = "Leaders of the Azadliq opposition coalition agreed to postpone the demonstration in Baku."
+    events = _events(text, "2005-10-20")
+    # the opposition, of no stated country, is of the place it acts in
+    assert [(e.plover_type, e.cameo_code, e.source.country) for e in events] == [("AGREE", "0352", "AZE")]

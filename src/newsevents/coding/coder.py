@@ -22,7 +22,7 @@ from newsevents.actors.resolve import ActorResolver, ArticleActors
 from newsevents.coding import arguments as args
 from newsevents.coding import parties
 from newsevents.coding.knowledge import CodingKnowledge, Pattern
-from newsevents.coding.status import ASSERTED, HYPOTHETICAL, PLANNED, Governor, StatusReader
+from newsevents.coding.status import ASSERTED, HYPOTHETICAL, NEGATED, PLANNED, Governor, StatusReader
 from newsevents.model import Actor, Article, Event, Location
 from newsevents.nlp import Sentence
 
@@ -315,6 +315,15 @@ class Coder:
             return None
         return Governor("commitment", reporting)
 
+    def _called_off(self, trigger: Trigger) -> bool:
+        token = trigger.token
+        status = (
+            self.status.verb_status(token)
+            if trigger.pattern.kind == "verb"
+            else self.status.noun_status(token)
+        )
+        return status == NEGATED
+
     def _obligation(self, trigger: Trigger) -> tuple[Governor, Trigger] | None:
         """'Straw said the rebels must disarm': what a speaker says another must or should do is a
         demand or an appeal to them (10x, 02x), not the act itself; 'Iran said it must defend itself'
@@ -336,7 +345,12 @@ class Coder:
         code = governed.pattern.code
         kind = governor.kind
         if kind == "commitment" and code[:2] >= CONFLICTUAL_ROOT:
-            kind = "threat"  # "vowed to crush the rebels" is a threat
+            if self._called_off(governed):
+                # "agreed to postpone the demonstration", "promised to halt the shelling": a promise to
+                # stand down is an intent to yield (ease dissent, de-escalate), not a threat
+                code = EASE_PROTEST if code[:2] == "14" else DE_ESCALATE
+            else:
+                kind = "threat"  # "vowed to crush the rebels" is a threat
         complement = self.knowledge.complement(kind, code)
         if complement is None:
             return None
@@ -504,7 +518,9 @@ class Coder:
             # a dictionary's own codes ("---JUD") are the user's: no country is added by sector there
             sources, targets = parties.domestic(sources, targets, by_sector=not self.dictionary_mode)
         keep = self.dictionary_mode  # a dictionary may code an actor of no country ("---GOV")
-        sources = parties.placed(sources, setting, keep_unplaced=keep)
+        # "Opposition leaders agreed to postpone the rally in Baku": with no counterpart to take a
+        # country from, an unplaced opposition, court or union is of the place it acts in
+        sources = parties.placed(sources, setting or (location if not targets else None), keep_unplaced=keep)
         targets = targets if reciprocal else parties.placed(targets, setting, keep_unplaced=keep)
         if not targets and not reciprocal and place_targeted:
             targets = parties.place_as_target(location, sources)  # "tanks fired at targets in Jericho"
@@ -879,6 +895,7 @@ def _confidence(pattern: Pattern, fallback: bool, source: Actor | None, target: 
 
 SUPPORT_TARGET_PREPS = frozenset({"to"})
 OF = frozenset({"of"})
+EASE_PROTEST, DE_ESCALATE = "082", "087"  # what standing down from a protest or a fight is
 # Material and verbal cooperation whose future form is an intent to cooperate (03): consult, support,
 # cooperate, aid, yield.
 COOPERATIVE_ROOTS = ("04", "08")
