@@ -290,6 +290,7 @@ def test_a_preposition_with_an_object_is_no_particle() -> None:
 def test_a_stance_participle_names_its_subject_as_the_doer() -> None:
     # "is committed to": Vietnam commits itself, nobody commits Vietnam
     assert _dyads(_events("Vietnam is committed to opening up its economy.")) == {("VNM", "AGREE", None)}
+    assert _dyads(_events("Israel is opposed to French mediation.")) == {("ISR", "REJECT", "FRA")}
 
 
 def test_the_speaker_is_the_pronoun_subject_of_a_reported_copula() -> None:

@@ -70,7 +70,9 @@ def verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
 
 # Participles of stance: "Vietnam is committed to opening up", "is prepared to impose" state their
 # subject's own stance toward an act; the subject is the doer, not the one acted upon.
-STANCE_PARTICIPLES = frozenset({"commit", "prepare", "determine", "resolve", "dedicate", "devote", "poise"})
+STANCE_PARTICIPLES = frozenset(
+    {"commit", "prepare", "determine", "resolve", "dedicate", "devote", "poise", "oppose"}
+)
 
 
 def is_stative(verb: Token) -> bool:
