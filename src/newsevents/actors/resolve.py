@@ -106,6 +106,12 @@ class ActorResolver:
                 self._fuzzy_countries.append(name)
                 self._fuzzy_country_entries.append(countries[0])
 
+        # The lengths of the names starting with each word, longest first: the scan tries only those.
+        starts: dict[str, set[int]] = {}
+        for key in (*kb.names, *self._folded_names, *kb.adjectives):
+            starts.setdefault(key[0], set()).add(len(key))
+        self._name_lengths = {word: tuple(ns) for word, ns in starts.items()}
+
     # -- one pass per article -------------------------------------------------------------------
     def scan(self, doc: Doc, day: dt.date | None) -> ArticleActors:
         found = ArticleActors(doc, day)
@@ -128,7 +134,11 @@ class ActorResolver:
 
     def _match_at(self, doc: Doc, i: int) -> Mention | None:
         kb = self.kb
-        for n in range(min(kb.max_name_tokens, len(doc) - i), 0, -1):
+        first = doc[i].text.replace("’", "'")
+        lengths = self._name_lengths.get(first, ()) + self._name_lengths.get(first.lower(), ())
+        if not lengths:
+            return None  # no name, folded name or adjective starts with this word
+        for n in sorted({n for n in lengths if n <= len(doc) - i}, reverse=True):
             key = tuple(token.text.replace("’", "'") for token in doc[i : i + n])
             entries = kb.names.get(key)
             if entries and _looks_like_name(doc[i : i + n]):
