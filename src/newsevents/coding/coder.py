@@ -3,9 +3,10 @@
 For each sentence: every verb or event noun whose lemma has a pattern in ``coding/predicates.yaml`` is a
 trigger; the most specific pattern whose constraints hold (object, preposition, particle) gives the CAMEO
 code; the parse gives source and target tokens, which the actor resolver turns into actors; the status
-module gives the status. An event needs a source and a target with a known country (a dyad), except for
-patterns marked monadic (protests, mobilisation), acts on a place (its country is the target) and violence
-by an unnamed doer (no source). Where no pattern yields an event, an optional learned typer
+module gives the status; an act governed by a threat, promise, refusal or request is coded at its
+governing verb (``governed.py``). An event needs a source and a target with a known country (a dyad),
+except for patterns marked monadic (protests, mobilisation), acts on a place (its country is the target)
+and violence by an unnamed doer (no source). Where no pattern yields an event, an optional learned typer
 (``classifier.py``) may name the sentence's type; who the parties are is then settled in ``parties.py``.
 """
 
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING, Protocol
 
 from spacy.tokens import Span, Token
@@ -21,8 +22,10 @@ from spacy.tokens import Span, Token
 from newsevents.actors.resolve import ActorResolver, ArticleActors
 from newsevents.coding import arguments as args
 from newsevents.coding import parties
+from newsevents.coding.governed import OPEN_TARGET_PREPS, GovernedActs
 from newsevents.coding.knowledge import CodingKnowledge, Pattern
-from newsevents.coding.status import ASSERTED, HYPOTHETICAL, NEGATED, PLANNED, Governor, StatusReader
+from newsevents.coding.status import ASSERTED, HYPOTHETICAL, StatusReader
+from newsevents.coding.trigger import Trigger, constraints_hold, phrases_at
 from newsevents.model import Actor, Article, Event, Location
 from newsevents.nlp import Sentence
 
@@ -34,17 +37,6 @@ Locate = Callable[[Span, Token, str | None], Location | None]  # sentence, trigg
 Typer = Callable[[list[str]], list["Prediction"]]
 
 
-@dataclass
-class Trigger:
-    """A word that states an event, the pattern it matched, and any arguments the pattern bound."""
-
-    token: Token
-    pattern: Pattern
-    source_tokens: list[Token] | None = None  # bound by the pattern ("$" in PETRARCH syntax), else parse
-    target_tokens: list[Token] | None = None  # bound by the pattern ("+"), else parse
-    status: str | None = None  # set by the act itself (an ultimatum is given now), else read off the parse
-
-
 class VerbMatcher(Protocol):
     """Another source of verb patterns, e.g. a TABARI/PETRARCH ``.verbs`` dictionary a user loads."""
 
@@ -54,7 +46,6 @@ class VerbMatcher(Protocol):
 # Sectors that make a sentence political even when it also talks about sport or weather.
 POLITICAL_SECTORS = frozenset({"GOV", "MIL", "REB", "INS", "IGO", "COP", "OPP", "LEG", "JUD", "SPY"})
 INNER_PREPS = frozenset({"to", "with", "against", "on", "from", "for"})  # not "in": a place, no party
-REQUEST_PREPS = frozenset({"on", "upon", "to"})
 BETWEEN = frozenset({"between", "among"})
 NO_PLACE = "no place is tied to the event in its sentence and the article has no dateline"
 VERBAL = (1, 3)  # QuadClasses of verbal cooperation and verbal conflict
@@ -64,12 +55,6 @@ PLACED_TYPES = frozenset({"PROTEST", "COERCE", "ASSAULT", "MOBILIZE"})
 # The learned typer: which clauses may hold the main act of a sentence, and its label for no event.
 MAIN_ACT_DEPS = frozenset({"ccomp", "xcomp", "conj", "advcl", "parataxis"})
 NO_TYPE = "NONE"
-# Where the target of an act with no pattern of its own may stand (learned or governed acts).
-OPEN_TARGET_PREPS = frozenset({"to", "with", "against", "on", "from", "for", "toward", "towards"})
-# Governing acts coded even when the governed act has no pattern of its own (see _unpatterned_governed).
-BARE_GOVERNING_KINDS = frozenset({"commitment", "threat", "refusal"})
-CONFLICTUAL_ROOT = "14"  # roots 14-20: protest, posture, sanction, coerce, assault, fight, mass violence
-SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i"})
 # Prepositions that name the means of a violent act whose doer is unnamed ("killed in a car bombing").
 MEANS_PREPS = frozenset({"in", "by", "during", "with", "from"})
 # Acts done to a place are done to its country: "shelled Kharkiv" targets Ukraine (sector open).
@@ -105,6 +90,7 @@ class Coder:
         # government.
         self.dictionary_mode = dictionary_mode
         self.status = StatusReader(knowledge.cues)
+        self.governed = GovernedActs(knowledge, self.status, dictionary_mode=dictionary_mode)
         # Where no pattern fires, a learned typer may name the type (never over a user's dictionary).
         self.typer = None if dictionary_mode else typer
         self.typer_threshold = typer_threshold
@@ -137,66 +123,8 @@ class Coder:
         return [event for events in by_sentence for event in events]
 
     def _acts(self, sent: Span) -> list[Trigger]:
-        """The sentence's triggers, a governed act replaced by its governing act (see _split_governed)."""
-        triggers = self.triggers(sent)
-        plain, governed = self._split_governed(triggers)
-        if not self.dictionary_mode:
-            governed += self._unpatterned_governed(sent, triggers, [g for g, _ in governed])
-            governed += self._unpatterned_obligations(sent, triggers, [g for g, _ in governed])
-        acts = [self._governing_act(governor, trigger) for governor, trigger in governed]
-        plain = [self._as_ultimatum(t) or t for t in plain] if not self.dictionary_mode else plain
-        return plain + [act for act in acts if act is not None]
-
-    def _as_ultimatum(self, trigger: Trigger) -> Trigger | None:
-        """'Nigeria will withdraw its troops unless Chad agrees to a ceasefire': an act made conditional
-        on another's doing is an ultimatum to that other (139), given now."""
-        token = trigger.token
-        if trigger.pattern.kind != "verb":
-            return None
-        for clause in token.children:
-            if clause.dep_ == "advcl" and any(
-                c.dep_ == "mark" and c.lower_ == "unless" for c in clause.children
-            ):
-                pattern = Pattern("139", token.lemma_.lower(), "verb", OPEN_TARGET_PREPS)
-                return Trigger(token, pattern, target_tokens=args.verb_subjects(clause), status=ASSERTED)
-        return None
-
-    def _unpatterned_governed(
-        self, sent: Span, triggers: list[Trigger], governors: list[Governor]
-    ) -> list[tuple[Governor, Trigger]]:
-        """'Libya offered to hand over two nationals to Britain': a promise, threat or refusal is an act
-        of its own even when what is promised has no pattern; it takes the unspecified code (030, 130,
-        120) and the target of the governed clause."""
-        taken = {t.token.i for t in triggers} | {g.token.i for g in governors}
-        found: list[tuple[Governor, Trigger]] = []
-        for verb in sent:
-            if verb.dep_ != "xcomp" or verb.pos_ != "VERB" or verb.i in taken:
-                continue
-            governor = self.status.governor(verb)
-            if governor is None or governor.kind not in BARE_GOVERNING_KINDS or governor.token.i in taken:
-                continue
-            taken.add(governor.token.i)
-            pattern = Pattern("", verb.lemma_.lower(), "verb", OPEN_TARGET_PREPS)
-            found.append((governor, Trigger(verb, pattern)))
-        return found
-
-    def _unpatterned_obligations(
-        self, sent: Span, triggers: list[Trigger], governors: list[Governor]
-    ) -> list[tuple[Governor, Trigger]]:
-        """'Russia said Sudan must return the helicopter': what a speaker says another must do is a
-        demand even when the act has no pattern; it takes the unspecified code (100, or 020 for
-        "should")."""
-        taken = {t.token.i for t in triggers} | {g.token.i for g in governors}
-        found: list[tuple[Governor, Trigger]] = []
-        for verb in sent:
-            if verb.pos_ not in ("VERB", "AUX") or verb.i in taken:
-                continue
-            pattern = Pattern("", verb.lemma_.lower(), "verb", OPEN_TARGET_PREPS)
-            obligation = self._obligation(Trigger(verb, pattern))
-            if obligation is not None and obligation[0].token.i not in taken:
-                taken.add(obligation[0].token.i)
-                found.append(obligation)
-        return found
+        """The sentence's triggers, a governed act replaced by its governing act (see governed.py)."""
+        return self.governed.acts(sent, self.triggers(sent))
 
     def _learned_events(
         self,
@@ -249,118 +177,8 @@ class Coder:
         return None
 
     def _speaker_for_pronoun(self, verb: Token, subjects: list[Token], found: ArticleActors) -> list[Token]:
-        """'Hungary said it will support ...': a pronoun subject of what is said is the one who says it."""
-        if len(subjects) != 1 or subjects[0].lower_ not in SPEAKER_PRONOUNS or self._actors(subjects, found):
-            return subjects
-        reporting = self._reporting_verb(verb)
-        if reporting is None:
-            return subjects
-        speakers = args.verb_subjects(reporting)
-        return speakers if self._actors(speakers, found) else subjects
-
-    def _reporting_verb(self, verb: Token) -> Token | None:
-        """The verb of saying whose reported clause the verb stands in ("said it would withdraw")."""
-        clause = verb
-        while clause.dep_ in ("xcomp", "conj", "acomp") and clause.head != clause:
-            clause = clause.head  # "said it is willing to withdraw": through the copula
-        if clause.dep_ == "ccomp" and self.status.is_reporting(clause.head):
-            return clause.head
-        return None
-
-    def _split_governed(
-        self, triggers: list[Trigger]
-    ) -> tuple[list[Trigger], list[tuple[Governor, Trigger]]]:
-        """Acts governed by a threat, refusal, promise or request are coded as that act, once."""
-        if self.dictionary_mode:
-            return triggers, []
-        governed: dict[int, tuple[Governor, Trigger]] = {}
-        plain: list[Trigger] = []
-        obliged: set[int] = set()
-        for trigger in triggers:
-            obligation = self._obligation(trigger)
-            if obligation is not None:
-                governor, trigger = obligation
-                governed.setdefault(governor.token.i, (governor, trigger))
-                obliged.add(trigger.token.i)
-                continue
-            governor = self.status.governor(trigger.token) or self._announced_intent(trigger)
-            if governor is None:
-                plain.append(trigger)
-            elif governor.kind != "accusation":  # an alleged act codes nothing; the accusation does
-                governed.setdefault(governor.token.i, (governor, trigger))
-        # "called on X to agree to a ceasefire": the outermost act is the event; an inner governing act
-        # ("agree to") is itself governed and codes nothing of its own.
-        governed = {
-            i: pair
-            for i, pair in governed.items()
-            if self.status.governor(pair[0].token) is None and pair[0].token.i not in obliged
-        }
-        # A governing verb's own pattern ("urge" alone is 020) gives way to the complement's finer code.
-        plain = [t for t in plain if t.token.i not in governed]
-        return plain, list(governed.values())
-
-    def _announced_intent(self, trigger: Trigger) -> Governor | None:
-        """'Palestinian leaders said they would boycott all contact with the US': an actor announcing
-        its own future conflictual act threatens it (CAMEO 13x), as a vow to do it would. Only where the
-        doer is the speaker ("it", "they"): "officials said Israel will withdraw" is a planned act
-        reported by others, and an announced meeting or visit stays a planned act (docs/conventions.md)."""
-        token = trigger.token
-        if trigger.pattern.kind != "verb" or trigger.pattern.code[:2] < CONFLICTUAL_ROOT:
-            return None
-        subjects = args.verb_subjects(token)
-        if len(subjects) != 1 or subjects[0].lower_ not in SPEAKER_PRONOUNS:
-            return None
-        reporting = self._reporting_verb(token)
-        if reporting is None or self.status.verb_status(token) != PLANNED:
-            return None
-        return Governor("commitment", reporting)
-
-    def _called_off(self, trigger: Trigger) -> bool:
-        token = trigger.token
-        status = (
-            self.status.verb_status(token)
-            if trigger.pattern.kind == "verb"
-            else self.status.noun_status(token)
-        )
-        return status == NEGATED
-
-    def _obligation(self, trigger: Trigger) -> tuple[Governor, Trigger] | None:
-        """'Straw said the rebels must disarm': what a speaker says another must or should do is a
-        demand or an appeal to them (10x, 02x), not the act itself; 'Iran said it must defend itself'
-        is no request."""
-        token = trigger.token
-        if trigger.pattern.kind != "verb":
-            return None
-        kind = self.status.obliged(token)
-        if kind is None:
-            return None
-        reporting = self._reporting_verb(token)
-        subjects = args.verb_subjects(token)
-        if reporting is None or not subjects or any(s.lower_ in SPEAKER_PRONOUNS for s in subjects):
-            return None
-        return Governor(kind, reporting), replace(trigger, target_tokens=subjects)
-
-    def _governing_act(self, governor: Governor, governed: Trigger) -> Trigger | None:
-        """'threatened to attack Y' -> a threat (138) by the subject of 'threatened' against Y."""
-        code = governed.pattern.code
-        kind = governor.kind
-        if kind == "commitment" and code[:2] >= CONFLICTUAL_ROOT:
-            if self._called_off(governed):
-                # "agreed to postpone the demonstration", "promised to halt the shelling": a promise to
-                # stand down is an intent to yield (ease dissent, de-escalate), not a threat
-                code = EASE_PROTEST if code[:2] == "14" else DE_ESCALATE
-            else:
-                kind = "threat"  # "vowed to crush the rebels" is a threat
-        complement = self.knowledge.complement(kind, code)
-        if complement is None:
-            return None
-        verb = governor.token
-        pattern = Pattern(code=complement, lemma=verb.lemma_.lower(), kind="verb", target_preps=REQUEST_PREPS)
-        if kind in ("appeal", "demand"):
-            targets = args.verb_targets(verb, pattern) or _governed_targets(governed)
-        else:
-            targets = _governed_targets(governed) or args.verb_targets(verb, pattern)
-        return Trigger(verb, pattern, source_tokens=args.verb_subjects(verb), target_tokens=targets)
+        """'Hungary said it will support ...': the speaker, by the actors as we read them."""
+        return self.governed.speaker_for_pronoun(verb, subjects, lambda tokens: self._actors(tokens, found))
 
     # -- triggers ---------------------------------------------------------------------------------
     def triggers(self, sent: Span) -> list[Trigger]:
@@ -425,14 +243,14 @@ class Coder:
     def _verb_pattern(self, verb: Token) -> Pattern | None:
         candidates = [p for phrase in phrases_at(verb) for p in self.knowledge.verbs.get(phrase, ())]
         for pattern in sorted(candidates, key=lambda p: -p.specificity):
-            if _constraints_hold(verb, pattern):
+            if constraints_hold(verb, pattern):
                 return pattern
         return None
 
     def _noun_pattern(self, noun: Token) -> Pattern | None:
         candidates = [p for phrase in phrases_at(noun) for p in self.knowledge.nouns.get(phrase, ())]
         for pattern in sorted(candidates, key=lambda p: -p.specificity):
-            if _constraints_hold(noun, pattern):
+            if constraints_hold(noun, pattern):
                 return pattern
         return None
 
@@ -472,7 +290,7 @@ class Coder:
             status = self.status.verb_status(token) if is_verb else self.status.noun_status(token)
             status = trigger.status or status
         sources, targets, fallback = self._arguments(trigger, sentence.span, found)
-        pattern = self._as_intent(pattern, status)
+        pattern = self.governed.as_intent(pattern, status)
         reciprocal = targets is RECIPROCAL
         # A dyadic act needs its target. (Letting a verb with an actor subject stand alone, "Bouteflicka
         # threatened to impose a curfew", found more of PLOVER's gold but cost more in precision and
@@ -570,17 +388,6 @@ class Coder:
                 )
             )
         return events
-
-    def _as_intent(self, pattern: Pattern, status: str) -> Pattern:
-        """'Scholz will visit Beijing': a cooperative act still ahead is an intent to cooperate, CAMEO
-        03x and PLOVER AGREE, as both ontologies code it; its status stays `planned`. Conflictual plans
-        keep their own type (only a vow or an announcement by the doer makes a threat)."""
-        if status != PLANNED or self.dictionary_mode or not COOPERATIVE_ROOTS[0] <= pattern.code[:2]:
-            return pattern
-        if pattern.code[:2] > COOPERATIVE_ROOTS[1]:
-            return pattern
-        intent = self.knowledge.complement("commitment", pattern.code)
-        return replace(pattern, code=intent, mode=None) if intent else pattern
 
     def _by_unnamed_means(self, verb: Token) -> bool:
         """'were killed' (no agent), 'a car bomb killed', 'killed by an explosive device': a violent act
@@ -765,62 +572,6 @@ class Coder:
         return [best[1]] if best else []
 
 
-MAX_PHRASE = 4
-
-
-def phrases_at(token: Token) -> list[str]:
-    """The word itself and the multiword phrases around it, as lemmas and as words ("hunger strike")."""
-    doc = token.doc
-    found = [token.lemma_.lower(), token.lower_]
-    for size in range(2, MAX_PHRASE + 1):
-        for start in range(max(token.i - size + 1, 0), min(token.i, len(doc) - size) + 1):
-            window = doc[start : start + size]
-            if window.root.i != token.i:  # the phrase belongs to its head word, once
-                continue
-            found.append(" ".join(t.lemma_.lower() for t in window))
-            found.append(" ".join(t.lower_ for t in window))
-    return found
-
-
-def _constraints_hold(trigger: Token, pattern: Pattern) -> bool:
-    children = list(trigger.children)
-    if pattern.particle and not any(_is_particle(c) and c.lower_ == pattern.particle for c in children):
-        return False
-    preps = [c for c in children if c.dep_ in ("prep", "prt", "agent", "dative")]
-    # "pulled out of the talks": spaCy hangs the preposition on the particle at times
-    preps += [g for c in children if _is_particle(c) for g in c.children if g.dep_ == "prep"]
-    if pattern.prep:
-        preps = [c for c in preps if c.lower_ == pattern.prep]
-        if not preps:
-            return False
-    if pattern.objects:
-        if pattern.prep:
-            objects = [p for c in preps for p in c.children if p.dep_ == "pobj"]
-        else:
-            object_deps = (
-                ("dobj", "nsubjpass", "attr", "oprd") if args.is_passive(trigger) else ("dobj", "attr")
-            )
-            objects = [c for c in children if c.dep_ in object_deps]
-            if trigger.pos_ == "NOUN":
-                objects = children
-            objects += [p for c in preps for p in c.children if p.dep_ == "pobj"]
-        objects += [c for o in objects for c in o.children if c.dep_ == "conj"]  # "systems and ammunition"
-        # "suspended part of its aid", "halted deliveries of arms": what the measure is of
-        objects += [p for o in objects for p in args.prep_objects(o, OF) if o.pos_ in ("NOUN", "NUM")]
-        objects += [c for o in objects for c in o.children if c.dep_ == "compound"]  # "President Assad"
-        if not any(set(phrases_at(o)) & pattern.objects for o in objects):
-            return False
-    return True
-
-
-def _is_particle(token: Token) -> bool:
-    """'gave in', 'stepped down', also tagged as adverb or preposition; a preposition with an object
-    ("gave a news conference in Tokyo") is none."""
-    if token.dep_ == "prep":
-        return not any(c.dep_ == "pobj" for c in token.children)
-    return token.dep_ in ("prt", "advmod")
-
-
 def _passive_like(token: Token) -> bool:
     """A passive, or a participle clause of one ("Rebuked by Eriador, Osgiliath ...")."""
     bare_participle = token.tag_ == "VBN" and not any(c.dep_ == "aux" for c in token.children)
@@ -856,14 +607,6 @@ def _each_other(trigger: Token, mutual_verbs: frozenset[str]) -> bool:
     )
 
 
-def _governed_targets(trigger: Trigger) -> list[Token]:
-    if trigger.target_tokens is not None:
-        return trigger.target_tokens
-    if trigger.pattern.kind == "verb":
-        return args.verb_targets(trigger.token, trigger.pattern)
-    return args.noun_targets(trigger.token, trigger.pattern)
-
-
 def _name_conjuncts(token: Token, found: ArticleActors) -> list[Token]:
     """The token and the names coordinated with it, also where the parse hung the coordination on
     another word of the same name ("Barack Obama and Vladimir Putin" parsed with "Barack" as subject
@@ -894,11 +637,6 @@ def _confidence(pattern: Pattern, fallback: bool, source: Actor | None, target: 
 
 
 SUPPORT_TARGET_PREPS = frozenset({"to"})
-OF = frozenset({"of"})
-EASE_PROTEST, DE_ESCALATE = "082", "087"  # what standing down from a protest or a fight is
-# Material and verbal cooperation whose future form is an intent to cooperate (03): consult, support,
-# cooperate, aid, yield.
-COOPERATIVE_ROOTS = ("04", "08")
 BACKGROUND_DEPS = frozenset({"advcl", "relcl", "acl", "pcomp"})
 
 
