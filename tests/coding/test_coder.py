@@ -373,3 +373,17 @@ def test_a_promise_to_call_off_a_protest_is_an_intent_to_yield_not_a_threat() ->
     events = _events(text, "2005-10-20")
     # the opposition, of no stated country, is of the place it acts in
     assert [(e.plover_type, e.cameo_code, e.source.country) for e in events] == [("AGREE", "0352", "AZE")]
+
+
+def test_a_threat_noun_governs_its_act_and_the_threat_of_an_act_is_only_possible() -> None:
+    threat = _events("Russia issued a threat to cut gas supplies to Ukraine.", "2019-01-01")
+    assert [(e.plover_type, e.source.country, e.target.country) for e in threat] == [
+        ("THREATEN", "RUS", "UKR")
+    ]
+    risk = _events("The threat of an Israeli attack on Iran grew.", "2019-01-01")
+    assert [(e.plover_type, e.status) for e in risk] == [("ASSAULT", "hypothetical")]
+    # a rejected appeal is a rejection, and the appeal still the appealer's
+    dismissed = _events(
+        "Ivorian rebels dismissed an appeal from President Laurent Gbagbo to disarm.", "2003-01-01"
+    )
+    assert {e.plover_type for e in dismissed} == {"REJECT", "REQUEST"}

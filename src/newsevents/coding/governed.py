@@ -47,9 +47,13 @@ class GovernedActs:
         if not self.dictionary_mode:
             governed += self._unpatterned_governed(sent, triggers, [g for g, _ in governed])
             governed += self._unpatterned_obligations(sent, triggers, [g for g, _ in governed])
-        acts = [self._governing_act(governor, trigger) for governor, trigger in governed]
+        acts = [act for act in (self._governing_act(g, t) for g, t in governed) if act is not None]
         plain = [self._as_ultimatum(t) or t for t in plain] if not self.dictionary_mode else plain
-        return plain + [act for act in acts if act is not None]
+        # "issued a threat to cut gas supplies": the governing noun says it all; its verb is no second
+        # act of the same kind ("dismissed an appeal to disarm" still is a rejection)
+        nouns = {a.token.i: a.pattern.code[:2] for a in acts if a.token.pos_ == "NOUN"}
+        plain = [t for t in plain if not any(nouns.get(c.i) == t.pattern.code[:2] for c in t.token.children)]
+        return plain + acts
 
     def _split_governed(
         self, triggers: list[Trigger]
@@ -172,7 +176,18 @@ class GovernedActs:
             targets = args.verb_targets(verb, pattern) or _governed_targets(governed)
         else:
             targets = _governed_targets(governed) or args.verb_targets(verb, pattern)
-        return Trigger(verb, pattern, source_tokens=args.verb_subjects(verb), target_tokens=targets)
+        return Trigger(verb, pattern, source_tokens=self._doer(verb), target_tokens=targets)
+
+    def _doer(self, governor: Token) -> list[Token]:
+        """The governing verb's subject; a governing noun's owner or the subject of its support verb
+        ("a Russian threat to attack", "Iran's offer to talk", "issued a demand that ...")."""
+        if governor.pos_ != "NOUN":
+            return args.verb_subjects(governor)
+        owners = args.noun_sources(governor)
+        if owners:
+            return owners
+        verb = args.support_verb(governor, self.knowledge.filters.get("support_verbs", frozenset()))
+        return args.verb_subjects(verb) if verb is not None else []
 
     def _called_off(self, trigger: Trigger) -> bool:
         token = trigger.token

@@ -76,8 +76,11 @@ class StatusReader:
             head = _clause_head(current) if current.dep_ != "conj" else None
             if head is None:
                 return None
+            # a noun governs a clause ("a threat to attack", "its demand that ..."), not an "of"
+            # phrase: "the threat of an attack" is a possible attack, no one's threat
+            clause = head.pos_ != "NOUN" or current.dep_ != "pobj"
             for kind, act in GOVERNING_ACTS.items():
-                if self._is(kind, head):
+                if clause and self._is(kind, head):
                     return Governor(act, head)
             if self._is("reporting", head):
                 return self._stated_act(head)
