@@ -387,3 +387,10 @@ def test_a_threat_noun_governs_its_act_and_the_threat_of_an_act_is_only_possible
         "Ivorian rebels dismissed an appeal from President Laurent Gbagbo to disarm.", "2003-01-01"
     )
     assert {e.plover_type for e in dismissed} == {"REJECT", "REQUEST"}
+
+
+def test_an_official_known_only_by_title_is_of_the_one_country_the_sentence_names() -> None:
+    text = "The vice-president declined to resign despite pressure from Kenya's anti-graft commission."
+    assert {(e.plover_type, e.source.country) for e in _events(text)} == {("REJECT", "KEN")}
+    # a country named only as a place says nothing of whom the minister serves
+    assert _events("The defence minister visited troops near the border with Russia.") == []

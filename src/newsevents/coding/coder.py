@@ -65,6 +65,8 @@ RECIPROCAL: list[Actor] = []  # a marker: the coordinated sources act on each ot
 # Acts that coordinated doers with no target do to each other ("Japan and Australia signed a pact",
 # "Israel and Hamas exchanged fire"); "France and Germany condemned ..." is no condemnation of each other.
 RECIPROCAL_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT", "ASSAULT"})
+# Officials known only by their title ("Vice-President", "the defence minister") serve some state.
+OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 
 
 class Coder:
@@ -327,6 +329,8 @@ class Coder:
             sources = parties.authorities_of(location)
         # "Thousands of people protested in Tel Aviv": people of no stated country are the place's, for
         # the events that happen among the people of one place (not a visit to the place).
+        if not self.dictionary_mode:
+            sources = self._of_the_one_country(sources, sentence.span, found)
         setting = location if info.plover_type in PLACED_TYPES else None
         if setting is not None and not reciprocal and not self.dictionary_mode:
             # "Israeli air strikes killed 20 people in Gaza": the victims are the place's people before
@@ -388,6 +392,26 @@ class Coder:
                 )
             )
         return events
+
+    def _of_the_one_country(self, actors: list[Actor], sent: Span, found: ArticleActors) -> list[Actor]:
+        """'Vice-President Moody Awori declined to resign despite pressure by the Kenya Anti-Corruption
+        Commission': an official we know only by title is of the one country the sentence names."""
+        if all(a.country or a.name or a.sector not in OFFICIAL_SECTORS for a in actors):
+            return actors
+        mentions = {id(m): m for i, m in found.by_token.items() if sent.start <= i < sent.end}.values()
+        # a country named as a place ("near the border with Russia") says nothing of who serves whom
+        named = [m for m in mentions if not _as_place(sent.doc[m.start : m.end].root)]
+        countries = {m.country or (m.entry.at(found.day)[0] if m.entry else None) for m in named}
+        countries.discard(None)
+        if len(countries) != 1:
+            return actors
+        country = countries.pop()
+        return [
+            replace(a, country=country, code=None, how="sentence")
+            if not a.country and not a.name and a.sector in OFFICIAL_SECTORS
+            else a
+            for a in actors
+        ]
 
     def _by_unnamed_means(self, verb: Token) -> bool:
         """'were killed' (no agent), 'a car bomb killed', 'killed by an explosive device': a violent act
@@ -570,6 +594,13 @@ class Coder:
             if best is None or distance < best[0]:
                 best = (distance, actor)
         return [best[1]] if best else []
+
+
+PLACE_PREPS = frozenset({"in", "at", "near", "with", "to", "from", "into", "across", "along", "on", "inside"})
+
+
+def _as_place(token: Token) -> bool:
+    return token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS
 
 
 def _passive_like(token: Token) -> bool:
