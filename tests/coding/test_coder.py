@@ -276,6 +276,8 @@ def test_what_a_speaker_says_another_must_or_should_do_is_a_request_to_them() ->
         ("FRA", "02", "IRN")
     ]
     assert all(e.plover_type != "REQUEST" for e in _events("Iran said it must defend itself against Israel."))
+    # a court saying someone must stay in jail rules; it asks nothing of them
+    assert _events("A Turkish court said the British journalist must stay in jail.") == []
 
 
 def test_the_support_verbs_indirect_object_is_the_event_nouns_target() -> None:

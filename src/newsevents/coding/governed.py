@@ -138,6 +138,10 @@ class GovernedActs:
         subjects = args.verb_subjects(token)
         if reporting is None or not subjects or any(s.lower_ in SPEAKER_PRONOUNS for s in subjects):
             return None
+        # "the court said Prakash must stay behind bars" is a ruling, no request
+        courts = self.knowledge.filters.get("ruling_speakers", frozenset())
+        if any(s.lemma_.lower() in courts for s in args.verb_subjects(reporting)):
+            return None
         return Governor(kind, reporting), replace(trigger, target_tokens=subjects)
 
     def _announced_intent(self, trigger: Trigger) -> Governor | None:
