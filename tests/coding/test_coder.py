@@ -396,3 +396,12 @@ def test_an_official_known_only_by_title_is_of_the_one_country_the_sentence_name
     assert {(e.plover_type, e.source.country) for e in _events(text)} == {("REJECT", "KEN")}
     # a country named only as a place says nothing of whom the minister serves
     assert _events("The defence minister visited troops near the border with Russia.") == []
+
+
+def test_coordinated_attackers_of_a_third_party_do_not_attack_each_other() -> None:
+    bombed = _dyads(_events("Syrian and Russian jets bombed rebel-held positions in Idlib.", "2019-01-01"))
+    assert bombed == {("SYR", "ASSAULT", None), ("RUS", "ASSAULT", None)}
+    # a target of no party ("artillery fire") leaves an exchange reciprocal
+    text = "Thai and Cambodian troops traded artillery fire along the border."
+    traded = _dyads(_events(text, "2019-01-01"))
+    assert traded == {("THA", "ASSAULT", "KHM"), ("KHM", "ASSAULT", "THA")}

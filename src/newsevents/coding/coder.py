@@ -464,12 +464,17 @@ class Coder:
             between = self._actors(list(args.prep_objects(token, BETWEEN)), found)
             if len(between) > 1:
                 return between, RECIPROCAL, False
+        plover_type = self.knowledge.info(pattern.code).plover_type
+        # "Syrian and Russian jets bombed rebel positions" is no fight between them: force with an
+        # object of its own is done together, not to each other ("clashed", "exchanged fire" are)
+        aimed = plover_type == "ASSAULT" and any(c.dep_ == "dobj" for c in token.children)
         symmetric = (
             self.dictionary_mode
-            or self.knowledge.info(pattern.code).plover_type in RECIPROCAL_TYPES
+            or (plover_type in RECIPROCAL_TYPES and not aimed)
             or _each_other(token, self.knowledge.filters.get("mutual_verbs", frozenset()))
         )
-        if len(sources) > 1 and not targets and not pattern.monadic and symmetric:
+        placeless = not any(t.country or t.name for t in targets)  # "traded artillery fire": no party
+        if len(sources) > 1 and placeless and not pattern.monadic and symmetric:
             return sources, RECIPROCAL, False  # "Japan and Australia signed an agreement"
         # A verb with no target in the parse may take the nearest other actor of the sentence ("expressed
         # concerns about ... to achieve Israel's objectives"); an event noun may not: nouns name events
