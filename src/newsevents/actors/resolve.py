@@ -12,9 +12,8 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 from spacy.tokens import Doc, Span, Token
@@ -107,10 +106,8 @@ class ActorResolver:
                 self._fuzzy_country_entries.append(countries[0])
 
         # The lengths of the names starting with each word, longest first: the scan tries only those.
-        starts: dict[str, set[int]] = {}
-        for key in (*kb.names, *self._folded_names, *kb.adjectives):
-            starts.setdefault(key[0], set()).add(len(key))
-        self._name_lengths = {word: tuple(ns) for word, ns in starts.items()}
+        self._name_lengths = _lengths_by_first_word((*kb.names, *kb.adjectives))
+        self._folded_lengths = _lengths_by_first_word(self._folded_names)  # dictionary runs only
 
     # -- one pass per article -------------------------------------------------------------------
     def scan(self, doc: Doc, day: dt.date | None) -> ArticleActors:
@@ -128,6 +125,7 @@ class ActorResolver:
             found.add(mention)
             i = mention.end
         self._add_fuzzy_people(doc, found)
+        self._add_fuzzy_countries(doc, found)
         self._add_surnames(doc, found)
         found.person_positions, found.person_entries = _sorted_people(found)
         return found
@@ -135,10 +133,10 @@ class ActorResolver:
     def _match_at(self, doc: Doc, i: int) -> Mention | None:
         kb = self.kb
         first = doc[i].text.replace("’", "'")
-        lengths = self._name_lengths.get(first, ()) + self._name_lengths.get(first.lower(), ())
-        if not lengths:
-            return None  # no name, folded name or adjective starts with this word
-        for n in sorted({n for n in lengths if n <= len(doc) - i}, reverse=True):
+        lengths = self._name_lengths.get(first, ())
+        if self._folded_lengths:
+            lengths = tuple(sorted({*lengths, *self._folded_lengths.get(first.lower(), ())}, reverse=True))
+        for n in (n for n in lengths if n <= len(doc) - i):  # none: no name starts with this word
             key = tuple(token.text.replace("’", "'") for token in doc[i : i + n])
             entries = kb.names.get(key)
             if entries and _looks_like_name(doc[i : i + n]):
@@ -172,7 +170,6 @@ class ActorResolver:
             )
             if best is not None:
                 found.add(Mention(ent.start, ent.end, entry=self._fuzzy_entries[best[2]], how="fuzzy"))
-        self._add_fuzzy_countries(doc, found)
 
     def _add_fuzzy_countries(self, doc: Doc, found: ArticleActors) -> None:
         """Country names misspelt in the text ("Ethopia", "Phillippines"): a close match to a known one."""
@@ -473,7 +470,13 @@ def _earlier_by_name_part(token: Token, found: ArticleActors) -> Entry | None:
     return None
 
 
-@lru_cache(maxsize=8192)
+def _lengths_by_first_word(keys: Iterable[tuple[str, ...]]) -> dict[str, tuple[int, ...]]:
+    starts: dict[str, set[int]] = {}
+    for key in keys:
+        starts.setdefault(key[0], set()).add(len(key))
+    return {word: tuple(sorted(lengths, reverse=True)) for word, lengths in starts.items()}
+
+
 def _inside_longer_name(token: Token) -> bool:
     """'Thomas' in 'Thomas Rivera Schatz' is a first name: a surname ends the name it stands in."""
     following = token.nbor(1) if token.i + 1 < len(token.doc) else None

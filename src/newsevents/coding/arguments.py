@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from newsevents.actors.kb import KNOWLEDGE, read_yaml
 from newsevents.coding.knowledge import Pattern
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -68,16 +70,17 @@ def verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
     return []
 
 
-# Participles of stance: "Vietnam is committed to opening up", "is prepared to impose" state their
-# subject's own stance toward an act; the subject is the doer, not the one acted upon.
-STANCE_PARTICIPLES = frozenset(
-    {"commit", "prepare", "determine", "resolve", "dedicate", "devote", "poise", "oppose"}
-)
+@functools.cache
+def _stance_participles() -> frozenset[str]:
+    """`stance_participles` of coding/filters.yaml, read once."""
+    filters = read_yaml(KNOWLEDGE / "coding" / "filters.yaml") or {}
+    return frozenset(filters.get("stance_participles") or ())
 
 
 def is_stative(verb: Token) -> bool:
-    """A participle of stance in passive form, with no "by" doer and a "to" complement."""
-    if verb.lemma_.lower() not in STANCE_PARTICIPLES or not is_passive(verb):
+    """'Vietnam is committed to opening up', 'is opposed to': a participle of stance in passive form,
+    with no "by" doer and a "to" complement, states its subject's own stance; the subject is the doer."""
+    if verb.lemma_.lower() not in _stance_participles() or not is_passive(verb):
         return False
     if any(c.dep_ == "agent" for c in verb.children):
         return False

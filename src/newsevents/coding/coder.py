@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from spacy.tokens import Span, Token
 
+from newsevents.actors.kb import OFFICIAL_SECTORS
 from newsevents.actors.resolve import ActorResolver, ArticleActors
 from newsevents.coding import arguments as args
 from newsevents.coding import parties
@@ -65,8 +66,9 @@ RECIPROCAL: list[Actor] = []  # a marker: the coordinated sources act on each ot
 # Acts that coordinated doers with no target do to each other ("Japan and Australia signed a pact",
 # "Israel and Hamas exchanged fire"); "France and Germany condemned ..." is no condemnation of each other.
 RECIPROCAL_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT", "ASSAULT"})
-# Officials known only by their title ("Vice-President", "the defence minister") serve some state.
-OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+# How an actor known by no name of its own was read: by an adjective, as a bare country, or as the
+# owner of a phrase we cannot read ("Pakistan's cricket team").
+UNNAMED_HOWS = ("modifier", "country", "owner")
 
 
 class Coder:
@@ -289,8 +291,7 @@ class Coder:
         if self.dictionary_mode:
             status = ASSERTED  # the dictionary's patterns carry negation and intent themselves
         else:
-            status = self.status.verb_status(token) if is_verb else self.status.noun_status(token)
-            status = trigger.status or status
+            status = trigger.status or self.status.act_status(token, verb=is_verb)
         sources, targets, fallback = self._arguments(trigger, sentence.span, found)
         pattern = self.governed.as_intent(pattern, status)
         reciprocal = targets is RECIPROCAL
@@ -327,10 +328,10 @@ class Coder:
         location = locate(sentence.span, token, known[0] if known else None) if locate else None
         if by_authorities:
             sources = parties.authorities_of(location)
-        # "Thousands of people protested in Tel Aviv": people of no stated country are the place's, for
-        # the events that happen among the people of one place (not a visit to the place).
         if not self.dictionary_mode:
             sources = self._of_the_one_country(sources, sentence.span, found)
+        # "Thousands of people protested in Tel Aviv": people of no stated country are the place's, for
+        # the events that happen among the people of one place (not a visit to the place).
         setting = location if info.plover_type in PLACED_TYPES else None
         if setting is not None and not reciprocal and not self.dictionary_mode:
             # "Israeli air strikes killed 20 people in Gaza": the victims are the place's people before
@@ -398,7 +399,8 @@ class Coder:
         Commission': an official we know only by title is of the one country the sentence names."""
         if all(a.country or a.name or a.sector not in OFFICIAL_SECTORS for a in actors):
             return actors
-        mentions = {id(m): m for i, m in found.by_token.items() if sent.start <= i < sent.end}.values()
+        in_sentence = (found.by_token.get(i) for i in range(sent.start, sent.end))
+        mentions = {id(m): m for m in in_sentence if m is not None}.values()
         # a country named as a place ("near the border with Russia") says nothing of who serves whom
         named = [m for m in mentions if not _as_place(sent.doc[m.start : m.end].root)]
         countries = {m.country or (m.entry.at(found.day)[0] if m.entry else None) for m in named}
@@ -505,11 +507,11 @@ class Coder:
         if self.dictionary_mode:  # "activists of Gonzo GMO": GONGMOOPP says more than GONGMO
             codes = [a.code or "" for a in actors]
             actors = [a for a in actors if not any(parties.says_more(c, a.code or "") for c in codes)]
-        named = {a.code for a in actors if a.name and a.how not in ("modifier", "country", "owner")}
+        named = {a.code for a in actors if a.name and a.how not in UNNAMED_HOWS}
         # "her French counterpart, Jean-Noel Barrot": one actor, the named one
         unique: list[Actor] = []
         for actor in actors:
-            if actor.code in named and (not actor.name or actor.how in ("modifier", "country", "owner")):
+            if actor.code in named and (not actor.name or actor.how in UNNAMED_HOWS):
                 continue
             if all(actor.code != other.code or actor.name != other.name for other in unique):
                 unique.append(actor)
@@ -542,7 +544,7 @@ class Coder:
 
     def _shared_head(self, head: Token, actor: Actor, found: ArticleActors) -> list[Actor]:
         """'The leaders of Armenia and Azerbaijan': one head noun, an actor for each country after it."""
-        if actor.name is not None and actor.how not in ("modifier", "country", "owner", None):
+        if actor.name is not None and actor.how not in (*UNNAMED_HOWS, None):
             return []  # a named person or body is one actor
         owners = [pobj for pobj in args.prep_objects(head, frozenset({"of", "from"}))]
         others = []

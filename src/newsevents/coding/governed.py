@@ -115,7 +115,8 @@ class GovernedActs:
         taken = {t.token.i for t in triggers} | {g.token.i for g in governors}
         found: list[tuple[Governor, Trigger]] = []
         for verb in sent:
-            if verb.pos_ not in ("VERB", "AUX") or verb.i in taken:
+            # the modal first: it is rare, and most verbs need no pattern built for them
+            if verb.pos_ not in ("VERB", "AUX") or verb.i in taken or self.status.obliged(verb) is None:
                 continue
             pattern = Pattern("", verb.lemma_.lower(), "verb", OPEN_TARGET_PREPS)
             obligation = self._obligation(Trigger(verb, pattern))
@@ -148,7 +149,8 @@ class GovernedActs:
         """'Palestinian leaders said they would boycott all contact with the US': an actor announcing
         its own future conflictual act threatens it (CAMEO 13x), as a vow to do it would. Only where the
         doer is the speaker ("it", "they"): "officials said Israel will withdraw" is a planned act
-        reported by others, and an announced meeting or visit stays a planned act (docs/conventions.md)."""
+        reported by others, and an announced meeting or visit is a planned intent to meet (as_intent;
+        docs/conventions.md)."""
         token = trigger.token
         if trigger.pattern.kind != "verb" or trigger.pattern.code[:2] < CONFLICTUAL_ROOT:
             return None
@@ -194,13 +196,7 @@ class GovernedActs:
         return args.verb_subjects(verb) if verb is not None else []
 
     def _called_off(self, trigger: Trigger) -> bool:
-        token = trigger.token
-        status = (
-            self.status.verb_status(token)
-            if trigger.pattern.kind == "verb"
-            else self.status.noun_status(token)
-        )
-        return status == NEGATED
+        return self.status.act_status(trigger.token, verb=trigger.pattern.kind == "verb") == NEGATED
 
     def _as_ultimatum(self, trigger: Trigger) -> Trigger | None:
         """'Nigeria will withdraw its troops unless Chad agrees to a ceasefire': an act made conditional
@@ -220,9 +216,8 @@ class GovernedActs:
         """'Scholz will visit Beijing': a cooperative act still ahead is an intent to cooperate, CAMEO
         03x and PLOVER AGREE, as both ontologies code it; its status stays `planned`. Conflictual plans
         keep their own type (only a vow or an announcement by the doer makes a threat)."""
-        if status != PLANNED or self.dictionary_mode or not COOPERATIVE_ROOTS[0] <= pattern.code[:2]:
-            return pattern
-        if pattern.code[:2] > COOPERATIVE_ROOTS[1]:
+        first, last = COOPERATIVE_ROOTS
+        if status != PLANNED or self.dictionary_mode or not first <= pattern.code[:2] <= last:
             return pattern
         intent = self.knowledge.complement("commitment", pattern.code)
         return replace(pattern, code=intent, mode=None) if intent else pattern

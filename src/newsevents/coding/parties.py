@@ -83,7 +83,8 @@ def as_sector(actor: Actor, sector: str) -> Actor:
     """A country named as the agent of an act stands for the part of the state that does such acts."""
     # a country that owns a phrase we cannot read may speak for its government ("the U.S. State
     # Department said"), but its "cricket team" is no army
-    if actor.sector is not None or actor.how not in ("country", "owner" if sector == "GOV" else "country"):
+    speaks_for_it = ("country", "owner") if sector == "GOV" else ("country",)
+    if actor.sector is not None or actor.how not in speaks_for_it:
         return actor
     return replace(
         actor, sector=sector, code=None, how=f"country-as-{'government' if sector == 'GOV' else 'military'}"

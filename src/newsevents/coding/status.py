@@ -118,6 +118,10 @@ class StatusReader:
         return None
 
     # -- status -----------------------------------------------------------------------------------
+    def act_status(self, token: Token, *, verb: bool) -> str:
+        """The status of an act stated by a verb or named by an event noun."""
+        return self.verb_status(token) if verb else self.noun_status(token)
+
     def verb_status(self, verb: Token) -> str:
         own = self.own_status(verb)
         return own if own != ASSERTED else self._governed(verb, noun=False)
