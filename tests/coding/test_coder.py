@@ -405,3 +405,21 @@ def test_coordinated_attackers_of_a_third_party_do_not_attack_each_other() -> No
     text = "Thai and Cambodian troops traded artillery fire along the border."
     traded = _dyads(_events(text, "2019-01-01"))
     assert traded == {("THA", "ASSAULT", "KHM"), ("KHM", "ASSAULT", "THA")}
+
+
+def _top(events: list[Event]) -> Event:
+    return max(events, key=lambda e: e.confidence)
+
+
+def test_an_act_inside_another_coded_act_ranks_below_it() -> None:
+    events = _events("Greece on Monday condemned as a grave mistake Turkey's blockade of Cypriot ports.")
+    assert {"ACCUSE", "COERCE"} <= {e.plover_type for e in events}
+    assert _top(events).plover_type == "ACCUSE"
+
+
+def test_a_demand_made_by_staging_a_protest_ranks_below_the_protest() -> None:
+    events = _events(
+        "Thousands of nurses across Kenya staged rallies on Friday to demand higher pay from the government."
+    )
+    assert _top(events).plover_type == "PROTEST"
+    assert _top(events).source is not None and _top(events).source.country == "KEN"

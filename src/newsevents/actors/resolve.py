@@ -352,7 +352,7 @@ class ActorResolver:
             inner = None
             if child.dep_ == "poss":
                 inner = child
-            elif child.dep_ == "prep" and child.lower_ in ("of", "from", "in"):  # "rebels in Syria"
+            elif child.dep_ == "prep" and child.lower_ in ATTACHED_PREPS:  # "rebels in Syria"
                 inner = _first_pobj(child)
             elif child.dep_ == "acl" and child.lemma_ == "lead":
                 inner = _agent_object(child)
@@ -409,6 +409,8 @@ def _segments(region: list[Token], cuts: list[Token]) -> list[list[Token]]:
 
 
 LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "across", "around", "throughout"})
+# "rebels in Syria", "students throughout Indonesia": where a group is tells whose it is
+ATTACHED_PREPS = frozenset({"of", "from", "in", "across", "throughout"})
 
 
 def _names_a_country(mention: Mention) -> bool:

@@ -112,7 +112,8 @@ class Coder:
             if self._off_topic(sentence.span, found):
                 continue
             acts = self._acts(sentence.span)
-            found_here = [e for act in acts for e in self._events_of(act, sentence, article, found, locate)]
+            coded = [(act.token, self._events_of(act, sentence, article, found, locate)) for act in acts]
+            found_here = _contained_acts_ranked_lower(coded, self._support_verb)
             if not found_here and self.typer is not None:
                 main = self._main_act(sentence.span, found)
                 if acts or main is not None:  # else no reading of the type could yield an event
@@ -125,6 +126,10 @@ class Coder:
                     prediction, acts, main, sentence, article, found, locate
                 )
         return [event for events in by_sentence for event in events]
+
+    def _support_verb(self, noun: Token) -> Token | None:
+        support = None if self.dictionary_mode else self.knowledge.filters.get("support_verbs", frozenset())
+        return args.support_verb(noun, support)
 
     def _acts(self, sent: Span) -> list[Trigger]:
         """The sentence's triggers, a governed act replaced by its governing act (see governed.py)."""
@@ -438,11 +443,10 @@ class Coder:
             source_tokens = self._speaker_for_pronoun(token, args.verb_subjects(token), found)
             target_tokens = args.verb_targets(token, pattern)
         else:
-            support = (
-                None if self.dictionary_mode else self.knowledge.filters.get("support_verbs", frozenset())
-            )
-            verb = args.support_verb(token, support)
-            source_tokens = args.noun_sources(token, pattern) or (args.verb_subjects(verb) if verb else [])
+            verb = self._support_verb(token)
+            source_tokens = args.noun_sources(token, pattern)
+            if verb is not None and not self._actors(source_tokens, found):  # "staged mass rallies"
+                source_tokens = args.verb_subjects(verb)
             target_tokens = args.noun_targets(token, pattern)
             if verb is not None and not target_tokens:
                 target_tokens = args.support_targets(verb, pattern.target_preps or SUPPORT_TARGET_PREPS)
@@ -689,6 +693,30 @@ def _background(trigger: Token) -> float:
             levels += 1
         token = token.head
     return round(0.05 * min(levels, 3), 2)
+
+
+CONTAINED_ACT_PENALTY = 0.2
+
+
+def _contained_acts_ranked_lower(
+    coded: list[tuple[Token, list[Event]]], support_verb: Callable[[Token], Token | None]
+) -> list[Event]:
+    """The sentence's events, those of an act inside another coded act ("reneged on his commitment to
+    the people", "denounced Serbia's suppression of ...", "staged rallies to demand reforms") less
+    confident than the act that holds them: the holding act is what the sentence reports, even where
+    its target had to be guessed. An event noun holds what hangs on its support verb."""
+    holders: dict[int, int] = {}  # token -> the trigger it stands for
+    for token, events in coded:
+        if events:
+            holders[token.i] = token.i
+            verb = support_verb(token) if token.pos_ not in ("VERB", "AUX") else None
+            if verb is not None:
+                holders.setdefault(verb.i, token.i)
+    for token, events in coded:
+        if any(holders.get(a.i, token.i) != token.i for a in token.ancestors):
+            for event in events:
+                event.confidence = round(max(0.05, event.confidence - CONTAINED_ACT_PENALTY), 2)
+    return [event for _, events in coded for event in events]
 
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
