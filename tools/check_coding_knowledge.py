@@ -33,7 +33,7 @@ TSV_HEADER = ["code", "label", "goldstein", "plover_type", "plover_mode"]
 ROOTS = [f"{n:02d}" for n in range(1, 21)]
 PATTERN_KEYS = {
     *("code", "verbs", "nouns", "target_preps", "objects", "prep", "particle", "monadic"),
-    *("mode", "of_role", "notes"),
+    *("mode", "of_role", "clause", "notes"),
 }
 STATUS_KINDS = {
     *("negation", "hypothetical", "planned", "cancellation", "postponement", "refusal", "denial"),
@@ -154,7 +154,7 @@ def yaml_boolean_trap(entry: dict[str, Any]) -> list[str]:
     return [
         f"{key} holds a true/false: quote on/off/yes/no"
         for key, items in values.items()
-        if key != "monadic" and any(isinstance(item, bool) for item in items)
+        if key not in ("monadic", "clause") and any(isinstance(item, bool) for item in items)
     ]
 
 
@@ -176,8 +176,9 @@ def pattern_problems(
     for key in ("prep", "particle", "notes"):
         if key in entry and not (isinstance(entry[key], str) and entry[key].strip()):
             problems.append(f"{key} must be a word")
-    if "monadic" in entry and not isinstance(entry["monadic"], bool):
-        problems.append("monadic must be true or false")
+    for key in ("monadic", "clause"):
+        if key in entry and not isinstance(entry[key], bool):
+            problems.append(f"{key} must be true or false")
     if "of_role" in entry and entry["of_role"] != "target":
         problems.append("of_role can only be 'target'")
     plover = rows[code]["plover_type"]
@@ -192,7 +193,8 @@ def signatures(entry: dict[str, Any]) -> list[tuple[str, str, str, str, str]]:
     for kind in ("verbs", "nouns"):
         for word in entry.get(kind, []):
             for obj in entry.get("objects", [""]):
-                keys.append((kind, word, entry.get("prep", ""), entry.get("particle", ""), obj))
+                prep = entry.get("prep", "") + (" <clause>" if entry.get("clause") else "")
+                keys.append((kind, word, prep, entry.get("particle", ""), obj))
     return keys
 
 

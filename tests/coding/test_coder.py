@@ -423,3 +423,33 @@ def test_a_demand_made_by_staging_a_protest_ranks_below_the_protest() -> None:
     )
     assert _top(events).plover_type == "PROTEST"
     assert _top(events).source is not None and _top(events).source.country == "KEN"
+
+
+def test_a_civil_society_body_we_do_not_know_by_name_is_an_actor() -> None:
+    events = _events("The Association of Kenyan Lawyers accused the police of torturing detainees.")
+    sources = [e.source for e in events if e.plover_type == "ACCUSE" and e.source]
+    assert sources and sources[0].sector == "NGO" and sources[0].name == "Association of Kenyan Lawyers"
+
+
+def test_a_rights_group_of_no_stated_country_still_acts() -> None:
+    events = _events("A human rights group criticised Tunisia on Tuesday.")
+    assert [(e.plover_type, e.source and e.source.sector) for e in events] == [("ACCUSE", "NGO")]
+
+
+def test_protesting_that_someone_fails_is_a_criticism_of_them() -> None:
+    events = _events("Amnesty International protested that Egypt was holding journalists without charge.")
+    assert ("ACCUSE", "EGY") in {(e.plover_type, e.target and e.target.country) for e in events}
+    assert "PROTEST" not in {e.plover_type for e in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jordan said it would not accept more refugees from Syria.", ("REJECT", "asserted")),
+        ("Poland won't support the EU plan, its prime minister said.", ("REJECT", "asserted")),
+        ("Iran did not accept the French proposal.", ("AGREE", "negated")),
+        ("Israel will not attack Lebanon, its defence minister said.", ("ASSAULT", "negated")),
+    ],
+)
+def test_a_cooperative_act_its_doer_will_not_do_is_a_refusal(text: str, expected: tuple[str, str]) -> None:
+    assert expected in {(e.plover_type, e.status) for e in _events(text)}

@@ -209,7 +209,8 @@ class ActorResolver:
     # -- the actor of an argument -----------------------------------------------------------------
     def actor_of(self, token: Token, found: ArticleActors) -> Actor | None:
         """The actor a noun phrase headed by ``token`` denotes, or None when it denotes none we know."""
-        if token.lower_ in self.kb.quantifiers:
+        # "a group of Yoruba leaders" is the leaders; "a human rights group" is a sector of its own
+        if token.lower_ in self.kb.quantifiers and self._head_sector(token) is None:
             inner = _of_object(token)  # "a group of Yoruba leaders"; "the Hezbollah group" is itself
             if inner is not None:
                 return self.actor_of(inner, found)
@@ -293,6 +294,8 @@ class ActorResolver:
                     text, person.name, country, person_sector, wikidata=person.wikidata, how="coreference"
                 )
         name = self.kb.country_names.get(adjective_country or "", None)
+        if head.pos_ == "PROPN" and head_sector is not None and head.i not in found.by_token:
+            name = _proper_name(head)  # "the Third World Water Forum": a body we do not know by name
         return Actor(text=text, name=name, country=adjective_country, sector=sector, how="modifier")
 
     def coordinated(self, token: Token, found: ArticleActors) -> list[Actor] | None:
@@ -553,6 +556,23 @@ def _name_block(head: Token) -> list[Token]:
         return child.dep_ in NAME_BLOCK_DEPS
 
     return _phrase(head, follows)
+
+
+def _proper_name(head: Token) -> str:
+    """The capitalised words of a name headed by ``head`` with its "of" phrase ("Association of African
+    Jurists"), without articles or clauses."""
+    doc, inside = head.doc, {t.i for t in head.subtree}
+    start = head.i
+    while start - 1 in inside and doc[start - 1].text[:1].isupper() and doc[start - 1].dep_ != "det":
+        start -= 1
+    words = list(doc[start : head.i])
+    tail: list[Token] = []
+    of = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pobj = _first_pobj(of) if of is not None else None
+    if pobj is not None and pobj.text[:1].isupper():
+        tail = [of, *(t for t in pobj.lefts if t.text[:1].isupper()), pobj]
+    tokens = sorted([*words, head, *tail], key=lambda t: t.i)
+    return _text_of(tokens)
 
 
 def _text_of(tokens: list[Token]) -> str:

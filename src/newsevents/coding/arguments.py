@@ -99,7 +99,7 @@ def verb_targets(verb: Token, pattern: Pattern) -> list[Token]:
     for particle in verb.children:  # "meet with": spaCy hangs the preposition on a particle at times
         if particle.dep_ == "prt":
             found += list(prep_objects(particle, pattern.target_preps))
-    if not found and pattern.code[:2] in ADDRESSED_ROOTS:
+    if not found and (pattern.code[:2] in ADDRESSED_ROOTS or pattern.clause):
         found = clause_subjects(verb)  # "demanded that President Mugabe abandon the policy"
     return found
 

@@ -299,6 +299,8 @@ class Coder:
             status = trigger.status or self.status.act_status(token, verb=is_verb)
         sources, targets, fallback = self._arguments(trigger, sentence.span, found)
         pattern = self.governed.as_intent(pattern, status)
+        if is_verb:
+            pattern, status = self.governed.as_refusal(token, pattern, status)
         reciprocal = targets is RECIPROCAL
         # A dyadic act needs its target. (Letting a verb with an actor subject stand alone, "Bouteflicka
         # threatened to impose a curfew", found more of PLOVER's gold but cost more in precision and

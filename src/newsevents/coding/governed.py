@@ -22,6 +22,8 @@ from newsevents.model import Actor
 
 REQUEST_PREPS = frozenset({"on", "upon", "to"})
 # Where the target of an act with no pattern of its own may stand (learned or governed acts).
+# the auxiliaries of a will not to do ("will not", "would not", "won't"; "could not" is inability)
+WILL_NOT = frozenset({"will", "would", "wo", "'ll", "shall"})
 OPEN_TARGET_PREPS = frozenset({"to", "with", "against", "on", "from", "for", "toward", "towards"})
 # Governing acts coded even when the governed act has no pattern of its own (see _unpatterned_governed).
 BARE_GOVERNING_KINDS = frozenset({"commitment", "threat", "refusal"})
@@ -221,6 +223,19 @@ class GovernedActs:
             return pattern
         intent = self.knowledge.complement("commitment", pattern.code)
         return replace(pattern, code=intent, mode=None) if intent else pattern
+
+    def as_refusal(self, token: Token, pattern: Pattern, status: str) -> tuple[Pattern, str]:
+        """'Syria says it will not accept more refugees': a cooperative act its doer says it will not
+        do is a refusal, CAMEO 12x and PLOVER REJECT, asserted (as "refused to accept" is). A past
+        negation ("did not accept") stays the negated act, and a conflictual one ("will not attack")
+        is no refusal."""
+        first, last = COOPERATIVE_ROOTS
+        if status != NEGATED or self.dictionary_mode or not first <= pattern.code[:2] <= last:
+            return pattern, status
+        if not any(c.dep_ == "aux" and c.lower_ in WILL_NOT for c in token.children):
+            return pattern, status
+        refusal = self.knowledge.complement("refusal", pattern.code)
+        return (replace(pattern, code=refusal, mode=None), ASSERTED) if refusal else (pattern, status)
 
     def speaker_for_pronoun(
         self, verb: Token, subjects: list[Token], actors_of: Callable[[list[Token]], list[Actor]]

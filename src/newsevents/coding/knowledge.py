@@ -39,10 +39,11 @@ class Pattern:
     mode: str | None = None  # overrides the code's PLOVER mode
     of_role: str | None = None  # "target": the noun's "of" phrase is its patient ("the arrest of X")
     words: int = 1  # how many words the trigger phrase has ("hunger strike" is 2)
+    clause: bool = False  # codes only with a clause said ("protested that ..."): its subject is the target
 
     @property
     def specificity(self) -> int:
-        return bool(self.objects) + bool(self.prep) + bool(self.particle) + (self.words - 1)
+        return bool(self.objects) + bool(self.prep) + bool(self.particle) + self.clause + (self.words - 1)
 
 
 @dataclass
@@ -125,6 +126,7 @@ def load_patterns(
             "monadic": bool(record.get("monadic", False)),
             "mode": record.get("mode"),
             "of_role": record.get("of_role"),
+            "clause": bool(record.get("clause", False)),
         }
         for kind, index in (("verbs", verbs), ("nouns", nouns)):
             for phrase in record.get(kind) or ():

@@ -25,11 +25,14 @@ def placed(
         placeable = not actor.country and not actor.name and actor.sector not in UNPLACEABLE
         if placeable and location is not None and location.country and (place_first or not keep_unplaced):
             kept.append(replace(actor, country=location.country, code=None, how="place"))
-        elif actor.country or keep_unplaced or actor.name:
+        elif actor.country or keep_unplaced or actor.name or actor.sector in BORDERLESS:
             kept.append(actor)
     return kept
 
 
+# "A human rights group protested": a body of no stated country that often works across borders is
+# still an actor where the sentence gives no place
+BORDERLESS = frozenset({"NGO"})
 # An army, a government or an agency abroad is not of the place it acts in ("the army struck Gaza").
 UNPLACEABLE = frozenset({"MIL", "GOV", "SPY", "IGO", "REB", "UAF"})
 # Sectors of actors that act within their own country: opposition, civilians, police, courts, ...

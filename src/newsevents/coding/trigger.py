@@ -45,6 +45,8 @@ def constraints_hold(trigger: Token, pattern: Pattern) -> bool:
     children = list(trigger.children)
     if pattern.particle and not any(_is_particle(c) and c.lower_ == pattern.particle for c in children):
         return False
+    if pattern.clause and not any(c.dep_ == "ccomp" for c in children):
+        return False
     preps = [c for c in children if c.dep_ in ("prep", "prt", "agent", "dative")]
     # "pulled out of the talks": spaCy hangs the preposition on the particle at times
     preps += [g for c in children if _is_particle(c) for g in c.children if g.dep_ == "prep"]
