@@ -453,3 +453,13 @@ def test_protesting_that_someone_fails_is_a_criticism_of_them() -> None:
 )
 def test_a_cooperative_act_its_doer_will_not_do_is_a_refusal(text: str, expected: tuple[str, str]) -> None:
     assert expected in {(e.plover_type, e.status) for e in _events(text)}
+
+
+def test_a_participle_parsed_as_subject_stands_for_the_noun_it_describes() -> None:
+    events = _events("The Red Cross working in Yemen said Saudi forces must allow aid to reach Hodeidah.")
+    assert ("REQUEST", "SAU") in {(e.plover_type, e.target and e.target.country) for e in events}
+
+
+def test_militants_of_no_stated_country_still_attack_a_named_target() -> None:
+    events = _events("Militants said they tried to assassinate Iraqi Prime Minister Mohammed Shia al-Sudani.")
+    assert [(e.plover_type, e.source and e.source.sector) for e in events] == [("ASSAULT", "REB")]

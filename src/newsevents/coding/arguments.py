@@ -50,7 +50,7 @@ def verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
         if passive and child.dep_ == "agent":
             return [pobj for pobj in child.children if pobj.dep_ == "pobj"]
         if not passive and child.dep_ in subject_deps:
-            return [child]
+            return [_participle_subject(child)]
     if passive:
         return []
     if depth < 4 and verb.dep_ in SHARED_SUBJECT_DEPS and verb.head != verb:
@@ -68,6 +68,15 @@ def verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
         possessor = next((c for c in owner.children if c.dep_ == "poss"), None)
         return [possessor] if possessor is not None and verb.dep_ == "acl" else [owner]
     return []
+
+
+def _participle_subject(subject: Token) -> Token:
+    """'The Red Cross operating in Iraq said': a participle the parse made the subject stands for the
+    noun it describes, which the parse hung under it as its own subject."""
+    if subject.tag_ != "VBG":
+        return subject
+    own = [c for c in subject.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
+    return own[0] if own else subject
 
 
 @functools.cache
@@ -95,7 +104,12 @@ def verb_targets(verb: Token, pattern: Pattern) -> list[Token]:
             found = [verb.head]  # "the delegation to the US canceled by Netanyahu"
     else:
         found = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
-    found += list(prep_objects(verb, pattern.target_preps))
+    by_prep = list(prep_objects(verb, pattern.target_preps))
+    if by_prep and pattern.objects and not pattern.prep and not is_passive(verb):
+        # "withdrew its aid workers from Afghanistan", "imposed sanctions on Iran": the object the
+        # pattern asks for is what is acted with; the preposition names the party
+        found = [c for c in found if c.dep_ == "dative"]
+    found += by_prep
     for particle in verb.children:  # "meet with": spaCy hangs the preposition on a particle at times
         if particle.dep_ == "prt":
             found += list(prep_objects(particle, pattern.target_preps))

@@ -32,7 +32,7 @@ def placed(
 
 # "A human rights group protested": a body of no stated country that often works across borders is
 # still an actor where the sentence gives no place
-BORDERLESS = frozenset({"NGO"})
+BORDERLESS = frozenset({"NGO", "REB"})
 # An army, a government or an agency abroad is not of the place it acts in ("the army struck Gaza").
 UNPLACEABLE = frozenset({"MIL", "GOV", "SPY", "IGO", "REB", "UAF"})
 # Sectors of actors that act within their own country: opposition, civilians, police, courts, ...
