@@ -32,7 +32,22 @@ def load_nlp(name: str | None = None) -> Language:
         raise ModelNotFound(f"spaCy pipeline {name!r} is not installed: pip install it first") from err
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("paragraph_breaks", before="parser")
+    if "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe("verb_lemma_fixes", after="lemmatizer")
     return nlp
+
+
+# Verb lemmas the small model's rule lemmatizer gets wrong, so that no pattern for them ever matched
+# ("staged" -> "stag": "stage a protest", "stage war games")
+VERB_LEMMA_FIXES = {"stag": "stage"}
+
+
+@Language.component("verb_lemma_fixes")
+def verb_lemma_fixes(doc: Doc) -> Doc:
+    for token in doc:
+        if token.pos_ in ("VERB", "AUX") and token.lemma_ in VERB_LEMMA_FIXES:
+            token.lemma_ = VERB_LEMMA_FIXES[token.lemma_]
+    return doc
 
 
 @Language.component("paragraph_breaks")

@@ -463,3 +463,14 @@ def test_a_participle_parsed_as_subject_stands_for_the_noun_it_describes() -> No
 def test_militants_of_no_stated_country_still_attack_a_named_target() -> None:
     events = _events("Militants said they tried to assassinate Iraqi Prime Minister Mohammed Shia al-Sudani.")
     assert [(e.plover_type, e.source and e.source.sector) for e in events] == [("ASSAULT", "REB")]
+
+
+def test_staged_is_read_as_stage_not_stag() -> None:
+    events = _events("Iran staged naval war games in the Gulf on Monday.")
+    assert [(e.plover_type, e.source and e.source.country) for e in events] == [("MOBILIZE", "IRN")]
+
+
+def test_a_to_cue_needs_its_clause() -> None:
+    assert {
+        e.plover_type for e in _events("Oman undertook a mediation mission between Iran and Saudi Arabia.")
+    } == {"CONSULT"}

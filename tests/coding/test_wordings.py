@@ -215,11 +215,6 @@ def test_mediation_initiative_between_two_parties_targets_both() -> None:
     assert {("TUR", "04", "CONSULT", "RUS"), ("TUR", "04", "CONSULT", "UKR")} <= coded
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="code: 'undertake to' is a commitment cue and status.StatusReader._is takes any form of "
-    "'undertake' for it without its 'to', so 'undertook a mediation mission' is an offer (039)",
-)
 def test_mediation_mission_undertaken_is_mediation() -> None:
     assert "045" in _codes("Kuwait undertook a mediation mission between Qatar and Bahrain.")
 
@@ -251,11 +246,11 @@ def test_troops_preparing_an_offensive_mobilize(text: str) -> None:
     assert _types(text) == {"MOBILIZE"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="code: 'prepared to' is a commitment cue matched by the word 'prepared' alone "
-    "(status.StatusReader._is), and a commitment to a conflictual act becomes a threat "
-    "(governed.GovernedActs._governing_act) whoever the doer",
-)
 def test_army_prepared_to_resume_shelling_mobilizes() -> None:
     assert _types("The Burmese army prepared to resume shelling of rebel villages.") == {"MOBILIZE"}
+
+
+def test_prepared_to_as_willingness_stays_a_threat() -> None:
+    assert _types("Azerbaijan is prepared to attack Armenian positions, its defence minister said.") == {
+        "THREATEN"
+    }

@@ -22,6 +22,9 @@ from newsevents.model import Actor
 
 REQUEST_PREPS = frozenset({"on", "upon", "to"})
 # Where the target of an act with no pattern of its own may stand (learned or governed acts).
+# force used or made ready: getting ready for it is MOBILIZE, increase military alert status
+ARMED_ROOTS = frozenset({"18", "19", "20"})
+READYING_CODE = "152"
 # the auxiliaries of a will not to do ("will not", "would not", "won't"; "could not" is inability)
 WILL_NOT = frozenset({"will", "would", "wo", "'ll", "shall"})
 OPEN_TARGET_PREPS = frozenset({"to", "with", "against", "on", "from", "for", "toward", "towards"})
@@ -168,6 +171,15 @@ class GovernedActs:
         """'threatened to attack Y' -> a threat (138) by the subject of 'threatened' against Y."""
         code = governed.pattern.code
         kind = governor.kind
+        if kind == "commitment" and self._readying_force(governor.token, code):
+            # "the army prepared to resume shelling": force made ready is a show of it (152), no threat
+            pattern = Pattern(
+                code=READYING_CODE, lemma=governor.token.lemma_.lower(), kind="verb", monadic=True
+            )
+            verb = governor.token
+            return Trigger(
+                verb, pattern, source_tokens=self._doer(verb), target_tokens=_governed_targets(governed)
+            )
         if kind == "commitment" and code[:2] >= CONFLICTUAL_ROOT:
             if self._called_off(governed):
                 # "agreed to postpone the demonstration", "promised to halt the shelling": a promise to
@@ -185,6 +197,17 @@ class GovernedActs:
         else:
             targets = _governed_targets(governed) or args.verb_targets(verb, pattern)
         return Trigger(verb, pattern, source_tokens=self._doer(verb), target_tokens=targets)
+
+    def _readying_force(self, governor: Token, code: str) -> bool:
+        """'prepared to resume shelling' (getting ready, a verb), not 'is prepared to attack' (willing)."""
+        readying = self.knowledge.filters.get("readying_verbs", frozenset())
+        return (
+            code[:2] in ARMED_ROOTS
+            and governor.pos_ == "VERB"
+            and governor.dep_ not in ("acomp", "amod")
+            and governor.lemma_.lower() in readying
+            and not any(c.dep_ == "auxpass" for c in governor.children)
+        )
 
     def _doer(self, governor: Token) -> list[Token]:
         """The governing verb's subject; a governing noun's owner or the subject of its support verb

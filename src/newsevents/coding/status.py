@@ -31,6 +31,9 @@ GOVERNING_ACTS = {
 }
 CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "dobj", "nsubjpass", "acl", "advcl", "conj"})
 STEPS = 4
+# what a cue of the form "undertake to", "prepared to" governs: a clause, or the object of its "to"
+TO_CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "advcl", "acl", "pcomp", "relcl"})
+TO = frozenset({"to"})
 
 
 @dataclass(frozen=True)
@@ -50,15 +53,19 @@ class StatusReader:
         self.particle_cues = {kind: _particles(cues[kind]) for kind in cues.words}
         self.phrase_cues = {kind: _phrases(cues[kind]) for kind in cues.words}
 
-    def _is(self, kind: str, token: Token) -> bool:
+    def _is(self, kind: str, token: Token, governed: Token | None = None) -> bool:
+        """Whether the token is a cue of the kind; ``governed``, the word it governs, if any."""
         words = (token.lemma_.lower(), token.lower_)
         if any(word in self.single_cues.get(kind, ()) for word in words):
             return True
         particles = self.particle_cues.get(kind, {})
         wanted = next((particles[word] for word in words if word in particles), None)
         # "rule out", "call off": the particle must be there ("Taliban ruled Afghanistan" rules out
-        # nothing); "agree to" takes its "to" from the governed clause
-        if wanted is not None and ("to" in wanted or _has_particle(token, wanted)):
+        # nothing); "agree to" takes its "to" from the governed clause, which must be one ("undertook
+        # a mediation mission" undertakes nothing)
+        if wanted is not None and "to" in wanted:
+            return governed is None or governed.dep_ in TO_CLAUSE_DEPS or _has_particle(token, TO)
+        if wanted is not None and _has_particle(token, wanted):
             return True
         phrases = self.phrase_cues.get(kind, {})
         rests = next((phrases[word] for word in words if word in phrases), ())
@@ -80,7 +87,7 @@ class StatusReader:
             # phrase: "the threat of an attack" is a possible attack, no one's threat
             clause = head.pos_ != "NOUN" or current.dep_ != "pobj"
             for kind, act in GOVERNING_ACTS.items():
-                if clause and self._is(kind, head):
+                if clause and self._is(kind, head, current):
                     return Governor(act, head)
             if self._is("reporting", head):
                 return self._stated_act(head)
