@@ -474,3 +474,17 @@ def test_a_to_cue_needs_its_clause() -> None:
     assert {
         e.plover_type for e in _events("Oman undertook a mediation mission between Iran and Saudi Arabia.")
     } == {"CONSULT"}
+
+
+def test_an_act_in_a_condition_is_not_what_is_promised() -> None:
+    types = {
+        e.plover_type for e in _events("Denmark is willing to send weapons to Estonia if it is attacked.")
+    }
+    assert "THREATEN" not in types and "AGREE" in types
+
+
+def test_the_act_one_is_engaged_in_is_ones_own() -> None:
+    events = _events(
+        "Sudanese forces were engaged in ethnic cleansing against the Masalit people, the UN said."
+    )
+    assert ("ASSAULT", "SDN") in {(e.plover_type, e.source and e.source.country) for e in events}

@@ -93,7 +93,7 @@ def is_stative(verb: Token) -> bool:
         return False
     if any(c.dep_ == "agent" for c in verb.children):
         return False
-    return any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "to") for c in verb.children)
+    return any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ in ("to", "in")) for c in verb.children)
 
 
 def verb_targets(verb: Token, pattern: Pattern) -> list[Token]:
@@ -157,6 +157,10 @@ def support_verb(noun: Token, support_verbs: frozenset[str] | None = None) -> To
             return measure.head
     if noun.dep_ in ("dobj", "attr") and _supports(noun.head, support_verbs):
         return noun.head
+    # "Serb forces were engaged in ethnic cleansing", "took part in talks": the act one takes part in
+    in_phrase = noun.dep_ == "pobj" and noun.head.lower_ == "in"
+    if in_phrase and support_verbs is not None and _supports(noun.head.head, support_verbs):
+        return noun.head.head
     return None
 
 

@@ -81,8 +81,8 @@ class StatusReader:
         current = trigger
         for _ in range(STEPS):
             head = _clause_head(current) if current.dep_ != "conj" else None
-            if head is None:
-                return None
+            if head is None or _conditional(current):
+                return None  # "willing to send arms if it is attacked": the attack is no one's promise
             # a noun governs a clause ("a threat to attack", "its demand that ..."), not an "of"
             # phrase: "the threat of an attack" is a possible attack, no one's threat
             clause = head.pos_ != "NOUN" or current.dep_ != "pobj"
