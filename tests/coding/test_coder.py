@@ -488,3 +488,15 @@ def test_the_act_one_is_engaged_in_is_ones_own() -> None:
         "Sudanese forces were engaged in ethnic cleansing against the Masalit people, the UN said."
     )
     assert ("ASSAULT", "SDN") in {(e.plover_type, e.source and e.source.country) for e in events}
+
+
+def test_a_name_opened_by_a_lower_case_particle_is_found() -> None:
+    events = _events("A US drone strike killed two senior al-Qaeda commanders in Yemen on Sunday.")
+    targets = {e.target.name for e in events if e.plover_type == "ASSAULT" and e.target}
+    assert "Al-Qaeda" in targets
+
+
+@pytest.mark.parametrize("day", ["2024-03-25", None])
+def test_a_government_named_by_its_leaders_surname_is_that_countrys(day: str | None) -> None:
+    events = code_text("The Bush administration criticised Iran on Tuesday.", published=day)
+    assert [(e.source.code if e.source else None, e.plover_type) for e in events] == [("USAGOV", "ACCUSE")]

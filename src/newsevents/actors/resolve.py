@@ -200,11 +200,24 @@ class ActorResolver:
                 found.add(Mention(token.i, token.i + 1, entry=earlier[-1], how="surname"))
             elif len(candidates) == 1 and token.ent_type_ == "PERSON":
                 found.add(Mention(token.i, token.i + 1, entry=candidates[0], how="surname"))
-            elif found.day is not None:
-                # "the Bush administration" in 2003: of two Bushes one held office that day
-                serving = [e for e in candidates if any(r.holds_on(found.day) for r in e.roles)]
-                if len(serving) == 1:
-                    found.add(Mention(token.i, token.i + 1, entry=serving[0], how="surname"))
+            else:
+                mention = self._surname_mention(token, candidates, found.day)
+                if mention is not None:
+                    found.add(mention)
+
+    def _surname_mention(self, token: Token, candidates: list[Entry], day: dt.date | None) -> Mention | None:
+        """'the Bush administration' in 2003: of two Bushes one held office that day. With no date, or
+        none in office, a government named by its leader's surname is still that leader's country's,
+        when every person of that surname is of one country."""
+        if day is not None:
+            serving = [e for e in candidates if any(r.holds_on(day) for r in e.roles)]
+            if len(serving) == 1:
+                return Mention(token.i, token.i + 1, entry=serving[0], how="surname")
+        following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        countries = {e.country for e in candidates}
+        if following is not None and following.lemma_.lower() in LEADER_GOVERNMENTS and len(countries) == 1:
+            return Mention(token.i, token.i + 1, entry=candidates[0], how="surname")
+        return None
 
     # -- the actor of an argument -----------------------------------------------------------------
     def actor_of(self, token: Token, found: ArticleActors) -> Actor | None:
@@ -263,6 +276,8 @@ class ActorResolver:
                 if how == "country" and head.pos_ == "NOUN" and head.i not in found.by_token:
                     how = "owner"  # "Pakistan's cricket team": the country owns a phrase we cannot read
             agent = None
+            if entry.kind == "person" and head.lemma_.lower() in LEADER_GOVERNMENTS and head_sector:
+                sector = None  # "the Bush administration" is the government, not Bush himself
             if entry.kind != "country" and sector is None:
                 # an actor known only by country, with an agent word: "US commander" is USA + MIL
                 agent = modifier_sector or title_sector or head_sector
@@ -511,7 +526,17 @@ def _looks_like_name(span: Span) -> bool:
     """A lower-case common word is not a name ("us" is not the US, "chad" is not Chad); a name may
     begin with a lower-case "the" ("the Shire")."""
     first = span[1].text if len(span) > 1 and span[0].lower_ == "the" else span[0].text
+    if first in NAME_PARTICLES and any(t.text[:1].isupper() for t in span[1:]):
+        return True  # "al-Qaeda", "el-Sisi", "van der Leyen": a particle opens the name
     return first[:1].isupper() or not first.isalpha()
+
+
+# Heads of a government named by its leader ("the Bush administration", "the Netanyahu government")
+LEADER_GOVERNMENTS = frozenset({"administration", "government", "cabinet", "regime"})
+# Lower-case words that open names in English news
+NAME_PARTICLES = frozenset(
+    {"al", "el", "ad", "ash", "bin", "ibn", "de", "da", "di", "van", "von", "der", "le", "la"}
+)
 
 
 STANCE_PREFIXES = frozenset({"pro", "anti"})
