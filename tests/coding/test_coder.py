@@ -500,3 +500,19 @@ def test_a_name_opened_by_a_lower_case_particle_is_found() -> None:
 def test_a_government_named_by_its_leaders_surname_is_that_countrys(day: str | None) -> None:
     events = code_text("The Bush administration criticised Iran on Tuesday.", published=day)
     assert [(e.source.code if e.source else None, e.plover_type) for e in events] == [("USAGOV", "ACCUSE")]
+
+
+def test_an_assassination_by_no_one_named_is_still_an_event() -> None:
+    events = _events("The mayor of Kharkiv, Ihor Terekhov, was assassinated in Kharkiv on Monday.")
+    assert [(e.plover_type, e.source, e.target and e.target.country) for e in events] == [
+        ("ASSAULT", None, "UKR")
+    ]
+
+
+def test_violence_with_neither_doer_nor_victim_placed_is_not_coded() -> None:
+    assert _events("Someone was assassinated on Monday.") == []
+
+
+def test_gunmen_we_cannot_place_still_attack_a_placed_official() -> None:
+    events = _events("A local official was shot dead by gunmen in Kandahar.")
+    assert [(e.source and e.source.sector, e.target and e.target.country) for e in events] == [("UAF", "AFG")]

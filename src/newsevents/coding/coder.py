@@ -325,7 +325,10 @@ class Coder:
             and is_verb
             and info.plover_type == "ASSAULT"
             and not self.dictionary_mode
-            and self._by_unnamed_means(token)
+            and (
+                self._by_unnamed_means(token)
+                or pattern.code in self.knowledge.filters.get("unattributed_codes", frozenset())
+            )
         )
         if (not sources and not by_authorities and not unattributed) or (
             not targets and not reciprocal and needs_target and not place_targeted
@@ -351,13 +354,17 @@ class Coder:
         # "Opposition leaders agreed to postpone the rally in Baku": with no counterpart to take a
         # country from, an unplaced opposition, court or union is of the place it acts in
         sources = parties.placed(sources, setting or (location if not targets else None), keep_unplaced=keep)
-        targets = targets if reciprocal else parties.placed(targets, setting, keep_unplaced=keep)
+        # the victims of violence by no one named are all the event has: kept, placed or not
+        keep_victims = keep or (unattributed and not sources)
+        targets = targets if reciprocal else parties.placed(targets, setting, keep_unplaced=keep_victims)
         if not targets and not reciprocal and place_targeted:
             targets = parties.place_as_target(location, sources)  # "tanks fired at targets in Jericho"
         if not reciprocal and not self.dictionary_mode:
             # "Croatia is investigating Croatian extremists": a target we cannot tell from the doer
             # says nothing more; the act stands as the doer's
             targets = [t for t in targets if not any(parties.same_actor(s, t) for s in sources)]
+        if unattributed and not sources and not targets:
+            return []  # the victims were of no country we could place: nothing is left to code
         if not targets and not reciprocal and not pattern.monadic:
             # a dyadic act whose target goes unnamed ("Akayev agreed to resign"), as PLOVER codes it,
             # but only by a doer known for itself, and only an act said to be done, refused or planned

@@ -17,12 +17,14 @@ def placed(
     place_first: bool = False,
 ) -> list[Actor]:
     """Actors with a country, and those without one placed in the event's country; the rest dropped
-    (or kept unplaced, with ``keep_unplaced``; ``place_first`` places before keeping)."""
+    (or kept unplaced, with ``keep_unplaced``; ``place_first`` places before keeping, as for victims,
+    and places a civil official too: "a deputy governor attacked in Siberia" is Russia's)."""
+    unplaceable = UNPLACEABLE - {"GOV"} if place_first else UNPLACEABLE
     kept = []
     for actor in actors:
         # A body our knowledge names but places in no country (Amnesty International, al-Qaeda) acts
         # across borders: it keeps no country rather than taking the place's.
-        placeable = not actor.country and not actor.name and actor.sector not in UNPLACEABLE
+        placeable = not actor.country and not actor.name and actor.sector not in unplaceable
         if placeable and location is not None and location.country and (place_first or not keep_unplaced):
             kept.append(replace(actor, country=location.country, code=None, how="place"))
         elif actor.country or keep_unplaced or actor.name or actor.sector in BORDERLESS:
@@ -30,9 +32,9 @@ def placed(
     return kept
 
 
-# "A human rights group protested": a body of no stated country that often works across borders is
-# still an actor where the sentence gives no place
-BORDERLESS = frozenset({"NGO", "REB"})
+# "A human rights group protested", "gunmen shot a local official": a body of no stated country that
+# often works across borders, or an armed group we cannot place, is still an actor
+BORDERLESS = frozenset({"NGO", "REB", "UAF"})
 # An army, a government or an agency abroad is not of the place it acts in ("the army struck Gaza").
 UNPLACEABLE = frozenset({"MIL", "GOV", "SPY", "IGO", "REB", "UAF"})
 # Sectors of actors that act within their own country: opposition, civilians, police, courts, ...
