@@ -516,3 +516,10 @@ def test_violence_with_neither_doer_nor_victim_placed_is_not_coded() -> None:
 def test_gunmen_we_cannot_place_still_attack_a_placed_official() -> None:
     events = _events("A local official was shot dead by gunmen in Kandahar.")
     assert [(e.source and e.source.sector, e.target and e.target.country) for e in events] == [("UAF", "AFG")]
+
+
+def test_an_investigation_by_no_one_named_is_the_places_authorities() -> None:
+    events = _events("A British tourist has been put under investigation in Greece for starting a wildfire.")
+    assert ("ACCUSE", "GRC", "GBR") in {
+        (e.plover_type, e.source and e.source.country, e.target and e.target.country) for e in events
+    }

@@ -37,6 +37,9 @@ CASES = [
     Case("Iran condemned the Israeli strike on Damascus.", "strike", "Damascus", "SYR", "city", "argument"),
     Case("Hamas fighters clashed with troops in Khan Younis.", "clashed", "Khan Yunis", "PSE", "city",
          "argument"),
+    # the place of the state one is put under
+    Case("The journalist was placed under house arrest in Minsk on Monday.", "placed", "Minsk",
+         "BLR", "city", "argument"),
     Case("Israeli airstrikes killed 20 people in Deir al-Balah.", "killed", "Dayr al Balah", "PSE", "city",
          "argument"),
     Case("Thousands of people protested in Kiev on Sunday.", "protested", "Kyiv", "UKR", "city", "argument"),

@@ -308,13 +308,14 @@ class Coder:
         needs_target = not pattern.monadic and (self.dictionary_mode or not is_verb)
         info = self.knowledge.info(pattern.code)
         place_targeted = info.plover_type in PLACE_TARGET_TYPES or pattern.code in PLACE_TARGET_CODES
-        # "A missionary was arrested in Lebanon": coercion by no one named is the place's authorities'.
+        # "A missionary was arrested in Lebanon", "was put under investigation in Italy": coercion or
+        # an investigation by no one named is the place's authorities'.
         by_authorities = (
             not sources
             and targets
             and is_verb
             and args.is_passive(token)
-            and info.plover_type == "COERCE"
+            and (info.plover_type == "COERCE" or pattern.code[:2] == INVESTIGATION_ROOT)
             and not self.dictionary_mode
         )
         # "Three civilians were killed in a car bombing": violence by an unidentified perpetrator is
@@ -728,6 +729,7 @@ def _contained_acts_ranked_lower(
     return [event for _, events in coded for event in events]
 
 
+INVESTIGATION_ROOT = "09"
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 

@@ -120,6 +120,10 @@ def argument_slots(trigger: Token, words: GeoWords) -> Iterator[Token]:
     if trigger.pos_ in NOUNS and trigger.dep_ in ("dobj", "nsubjpass", "attr") and trigger.head.pos_ in VERBS:
         # a light verb carries the noun's phrases as often as the noun does
         yield from prepositional_objects(trigger.head, words, motion)
+    for prep in trigger.children:  # "put under investigation in Italy": the state one is put under
+        if prep.dep_ == "prep" and prep.lower_ == "under":
+            for state in (child for child in prep.children if child.dep_ == "pobj"):
+                yield from prepositional_objects(state, words, motion=False)
     for prep in trigger.children:  # "clashed with settlers near Bethlehem"
         if prep.dep_ in PREP_DEPS and prep.lower_ in words.participant_prepositions:
             for participant in (child for child in prep.children if child.dep_ == "pobj"):
