@@ -523,3 +523,17 @@ def test_an_investigation_by_no_one_named_is_the_places_authorities() -> None:
     assert ("ACCUSE", "GRC", "GBR") in {
         (e.plover_type, e.source and e.source.country, e.target and e.target.country) for e in events
     }
+
+
+def test_what_a_statement_given_to_someone_says_they_must_do_is_asked_of_them() -> None:
+    events = _events("Germany sent a sharp warning to Serbia that it must withdraw its police from Kosovo.")
+    assert ("REQUEST", "DEU", "SRB") in {
+        (e.plover_type, e.source and e.source.country, e.target and e.target.country) for e in events
+    }
+
+
+def test_a_participle_on_a_statement_is_its_issuers() -> None:
+    events = _events("Hamas issued a statement demanding that Israel release all Palestinian prisoners.")
+    assert ("REQUEST", "PSE", "ISR") in {
+        (e.plover_type, e.source and e.source.country, e.target and e.target.country) for e in events
+    }

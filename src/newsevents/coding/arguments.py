@@ -66,6 +66,10 @@ def verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
         owner = verb.head
         possessor = next((c for c in owner.children if c.dep_ == "poss"), None)
+        if possessor is None and verb.dep_ == "acl" and owner.lemma_.lower() in statement_nouns():
+            issuer = owner.head if owner.dep_ == "dobj" and owner.head.pos_ == "VERB" else None
+            if issuer is not None:  # "issued a declaration demanding that ...": the issuer demands
+                return verb_subjects(issuer, depth + 1)
         return [possessor] if possessor is not None and verb.dep_ == "acl" else [owner]
     return []
 
@@ -82,8 +86,18 @@ def _participle_subject(subject: Token) -> Token:
 @functools.cache
 def _stance_participles() -> frozenset[str]:
     """`stance_participles` of coding/filters.yaml, read once."""
+    return _filter_words("stance_participles")
+
+
+@functools.cache
+def statement_nouns() -> frozenset[str]:
+    """`statement_nouns` of coding/filters.yaml, read once."""
+    return _filter_words("statement_nouns")
+
+
+def _filter_words(key: str) -> frozenset[str]:
     filters = read_yaml(KNOWLEDGE / "coding" / "filters.yaml") or {}
-    return frozenset(filters.get("stance_participles") or ())
+    return frozenset(filters.get(key) or ())
 
 
 def is_stative(verb: Token) -> bool:
@@ -135,7 +149,13 @@ def noun_sources(noun: Token, pattern: Pattern | None = None) -> list[Token]:
     found = [c for c in noun.children if c.dep_ == "poss"]
     of_is_target = pattern is not None and pattern.of_role == "target"
     found += list(prep_objects(noun, NOUN_SOURCE_PREPS - {"of"} if of_is_target else NOUN_SOURCE_PREPS))
-    found += [c for c in noun.children if c.dep_ in ("compound", "amod") and c.pos_ in ("PROPN", "ADJ")]
+    # "the Israeli attack", "a Russian threat"; not "a stern reminder" or "joint exercises"
+    found += [
+        c
+        for c in noun.children
+        if c.dep_ in ("compound", "amod")
+        and (c.pos_ == "PROPN" or (c.pos_ == "ADJ" and c.text[:1].isupper()))
+    ]
     return found
 
 

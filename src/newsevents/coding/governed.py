@@ -142,6 +142,11 @@ class GovernedActs:
             return None
         reporting = self._reporting_verb(token)
         subjects = args.verb_subjects(token)
+        if reporting is not None and reporting.pos_ == "NOUN" and subjects:
+            # a statement given to someone ("a reminder to Iraq that it must ...") asks it of them
+            support = args.support_verb(reporting, self.knowledge.filters.get("support_verbs", frozenset()))
+            recipients = args.support_targets(support, frozenset({"to"})) if support is not None else []
+            subjects = recipients or subjects
         if reporting is None or not subjects or any(s.lower_ in SPEAKER_PRONOUNS for s in subjects):
             return None
         # "the court said Prakash must stay behind bars" is a ruling, no request
@@ -282,6 +287,13 @@ class GovernedActs:
             clause = clause.head  # "said it is willing to withdraw": through the copula
         if clause.dep_ == "ccomp" and self.status.is_reporting(clause.head):
             return clause.head
+        head = clause.head  # "issued a stern reminder to Iraq that it must cooperate": a statement noun
+        if (
+            clause.dep_ in ("acl", "ccomp")
+            and head.pos_ == "NOUN"
+            and head.lemma_.lower() in args.statement_nouns()
+        ):
+            return head
         return None
 
 
