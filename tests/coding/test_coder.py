@@ -537,3 +537,15 @@ def test_a_participle_on_a_statement_is_its_issuers() -> None:
     assert ("REQUEST", "PSE", "ISR") in {
         (e.plover_type, e.source and e.source.country, e.target and e.target.country) for e in events
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Irish peacekeeping troops arrived in Lebanon on Tuesday.", ("AID", "074")),
+        ("Russian troops arrived in Belarus for joint drills.", ("MOBILIZE", "154")),
+        ("The Chinese foreign minister arrived in Paris on Monday.", ("CONSULT", "042")),
+    ],
+)
+def test_armed_forces_that_arrive_are_deployed_not_visiting(text: str, expected: tuple[str, str]) -> None:
+    assert expected in {(e.plover_type, e.cameo_code) for e in _events(text)}

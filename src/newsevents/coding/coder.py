@@ -62,6 +62,7 @@ MEANS_PREPS = frozenset({"in", "by", "during", "with", "from"})
 PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE"})
 # and a visit to a place is a visit to its country: "Saddam Hussein arrived in Amman on a visit" (042).
 PLACE_TARGET_CODES = frozenset({"042"})
+PEACEKEEPING, DEPLOYMENT = "074", "154"  # forces sent to keep the peace, or any others
 RECIPROCAL: list[Actor] = []  # a marker: the coordinated sources act on each other
 # Acts that coordinated doers with no target do to each other ("Japan and Australia signed a pact",
 # "Israel and Hamas exchanged fire"); "France and Germany condemned ..." is no condemnation of each other.
@@ -299,6 +300,8 @@ class Coder:
             status = trigger.status or self.status.act_status(token, verb=is_verb)
         sources, targets, fallback = self._arguments(trigger, sentence.span, found)
         pattern = self.governed.as_intent(pattern, status)
+        if is_verb and pattern.code in PLACE_TARGET_CODES and not self.dictionary_mode:
+            pattern = self._deployment(token, pattern)
         if is_verb:
             pattern, status = self.governed.as_refusal(token, pattern, status)
         reciprocal = targets is RECIPROCAL
@@ -429,6 +432,17 @@ class Coder:
             else a
             for a in actors
         ]
+
+    def _deployment(self, verb: Token, pattern: Pattern) -> Pattern:
+        """'NATO peacekeeping troops arrived in Bosnia': armed forces that arrive or travel somewhere are
+        deployed there (074 peacekeeping, else 154 MOBILIZE), they pay no visit."""
+        forces = self.knowledge.filters.get("deployed_forces", frozenset())
+        subjects = args.verb_subjects(verb)
+        if not any(s.lemma_.lower() in forces for s in subjects):
+            return pattern
+        words = {t.lemma_.lower() for s in subjects for t in s.subtree}
+        peacekeeping = words & self.knowledge.filters.get("peacekeeping_words", frozenset())
+        return replace(pattern, code=PEACEKEEPING if peacekeeping else DEPLOYMENT, mode=None, monadic=True)
 
     def _by_unnamed_means(self, verb: Token) -> bool:
         """'were killed' (no agent), 'a car bomb killed', 'killed by an explosive device': a violent act
