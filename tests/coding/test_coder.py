@@ -549,3 +549,17 @@ def test_a_participle_on_a_statement_is_its_issuers() -> None:
 )
 def test_armed_forces_that_arrive_are_deployed_not_visiting(text: str, expected: tuple[str, str]) -> None:
     assert expected in {(e.plover_type, e.cameo_code) for e in _events(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        (
+            "Kenya's electoral commission allowed opposition candidate Ali Musa to run in the election.",
+            "0812",
+        ),
+        ("Tajikistan will allow refugees from Afghanistan to return home.", "0351"),
+    ],
+)
+def test_what_a_verb_of_permission_lets_happen_is_its_object(text: str, code: str) -> None:
+    assert code in {e.cameo_code for e in _events(text)}

@@ -65,6 +65,8 @@ def constraints_hold(trigger: Token, pattern: Pattern) -> bool:
             if trigger.pos_ == "NOUN":
                 objects = children
             objects += [p for c in preps for p in c.children if p.dep_ == "pobj"]
+        if trigger.lemma_.lower() in PERMISSION_VERBS:
+            objects += _allowed_act(children)
         objects += [c for o in objects for c in o.children if c.dep_ == "conj"]  # "systems and ammunition"
         # "suspended part of its aid", "halted deliveries of arms": what the measure is of
         objects += [p for o in objects for p in args.prep_objects(o, OF) if o.pos_ in ("NOUN", "NUM")]
@@ -72,6 +74,17 @@ def constraints_hold(trigger: Token, pattern: Pattern) -> bool:
         if not any(set(phrases_at(o)) & pattern.objects for o in objects):
             return False
     return True
+
+
+# What these verbs let happen is their object: "allowed the opposition leader to hold a rally"
+PERMISSION_VERBS = frozenset({"allow", "permit", "let", "authorize", "authorise"})
+
+
+def _allowed_act(children: list[Token]) -> list[Token]:
+    """The clause a verb of permission governs, its doer and its object ("allowed candidate Ouattara
+    to run", "let the opposition hold a rally"): the words an object constraint may name."""
+    clauses = [c for c in children if c.dep_ in ("ccomp", "xcomp")]
+    return clauses + [c for clause in clauses for c in clause.children if c.dep_ in ("nsubj", "dobj")]
 
 
 def _is_particle(token: Token) -> bool:
