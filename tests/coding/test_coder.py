@@ -563,3 +563,10 @@ def test_armed_forces_that_arrive_are_deployed_not_visiting(text: str, expected:
 )
 def test_what_a_verb_of_permission_lets_happen_is_its_object(text: str, code: str) -> None:
     assert code in {e.cameo_code for e in _events(text)}
+
+
+def test_coordinated_parties_to_an_offensive_do_not_attack_each_other() -> None:
+    offensive = _dyads(_events("The offensive by Syrian and Russian forces on Idlib began on Monday."))
+    assert ("SYR", "ASSAULT", "RUS") not in offensive and ("RUS", "ASSAULT", "SYR") not in offensive
+    clash = _dyads(_events("Clashes between Armenian and Azerbaijani troops killed 12 soldiers."))
+    assert {("ARM", "ASSAULT", "AZE"), ("AZE", "ASSAULT", "ARM")} <= clash

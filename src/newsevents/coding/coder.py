@@ -497,7 +497,13 @@ class Coder:
         plover_type = self.knowledge.info(pattern.code).plover_type
         # "Syrian and Russian jets bombed rebel positions" is no fight between them: force with an
         # object of its own is done together, not to each other ("clashed", "exchanged fire" are)
-        aimed = plover_type == "ASSAULT" and any(c.dep_ == "dobj" for c in token.children)
+        # an offensive, a raid or an attack named by a noun is launched together ("the offensive by
+        # Syrian, Iranian and Russian forces"); only a clash, a battle or a war is fought in turn
+        mutual_nouns = self.knowledge.filters.get("mutual_nouns", frozenset())
+        aimed = plover_type == "ASSAULT" and (
+            any(c.dep_ == "dobj" for c in token.children)
+            or (pattern.kind == "noun" and token.lemma_.lower() not in mutual_nouns)
+        )
         symmetric = (
             self.dictionary_mode
             or (plover_type in RECIPROCAL_TYPES and not aimed)
