@@ -63,6 +63,8 @@ PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE"})
 # and a visit to a place is a visit to its country: "Saddam Hussein arrived in Amman on a visit" (042).
 PLACE_TARGET_CODES = frozenset({"042"})
 PEACEKEEPING, DEPLOYMENT = "074", "154"  # forces sent to keep the peace, or any others
+INVESTIGATION_ROOT = "09"
+CONTAINED_ACT_PENALTY = 0.2  # an act inside another coded act ranks below it
 RECIPROCAL: list[Actor] = []  # a marker: the coordinated sources act on each other
 # Acts that coordinated doers with no target do to each other ("Japan and Australia signed a pact",
 # "Israel and Hamas exchanged fire"); "France and Germany condemned ..." is no condemnation of each other.
@@ -350,7 +352,7 @@ class Coder:
         if setting is not None and not reciprocal and not self.dictionary_mode:
             # "Israeli air strikes killed 20 people in Gaza": the victims are the place's people before
             # they are the attacker's
-            targets = parties.placed(targets, setting, keep_unplaced=True, place_first=True)
+            targets = parties.placed(targets, setting, keep_unplaced=True, victims=True)
         if not reciprocal:
             # a dictionary's own codes ("---JUD") are the user's: no country is added by sector there
             sources, targets = parties.domestic(sources, targets, by_sector=not self.dictionary_mode)
@@ -725,9 +727,6 @@ def _background(trigger: Token) -> float:
     return round(0.05 * min(levels, 3), 2)
 
 
-CONTAINED_ACT_PENALTY = 0.2
-
-
 def _contained_acts_ranked_lower(
     coded: list[tuple[Token, list[Event]]], support_verb: Callable[[Token], Token | None]
 ) -> list[Event]:
@@ -749,7 +748,6 @@ def _contained_acts_ranked_lower(
     return [event for _, events in coded for event in events]
 
 
-INVESTIGATION_ROOT = "09"
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 

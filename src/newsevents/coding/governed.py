@@ -291,7 +291,7 @@ class GovernedActs:
         if (
             clause.dep_ in ("acl", "ccomp")
             and head.pos_ == "NOUN"
-            and head.lemma_.lower() in args.statement_nouns()
+            and head.lemma_.lower() in self.knowledge.filters.get("statement_nouns", frozenset())
         ):
             return head
         return None

@@ -14,18 +14,18 @@ def placed(
     location: Location | None,
     *,
     keep_unplaced: bool = False,
-    place_first: bool = False,
+    victims: bool = False,
 ) -> list[Actor]:
     """Actors with a country, and those without one placed in the event's country; the rest dropped
-    (or kept unplaced, with ``keep_unplaced``; ``place_first`` places before keeping, as for victims,
-    and places a civil official too: "a deputy governor attacked in Siberia" is Russia's)."""
-    unplaceable = UNPLACEABLE - {"GOV"} if place_first else UNPLACEABLE
+    (or kept unplaced, with ``keep_unplaced``). ``victims`` places before keeping, a civil official
+    too: "a deputy governor attacked in Siberia" is Russia's."""
+    unplaceable = UNPLACEABLE - {"GOV"} if victims else UNPLACEABLE
     kept = []
     for actor in actors:
         # A body our knowledge names but places in no country (Amnesty International, al-Qaeda) acts
         # across borders: it keeps no country rather than taking the place's.
         placeable = not actor.country and not actor.name and actor.sector not in unplaceable
-        if placeable and location is not None and location.country and (place_first or not keep_unplaced):
+        if placeable and location is not None and location.country and (victims or not keep_unplaced):
             kept.append(replace(actor, country=location.country, code=None, how="place"))
         elif actor.country or keep_unplaced or actor.name or actor.sector in BORDERLESS:
             kept.append(actor)

@@ -63,10 +63,10 @@ class StatusReader:
         # "rule out", "call off": the particle must be there ("Taliban ruled Afghanistan" rules out
         # nothing); "agree to" takes its "to" from the governed clause, which must be one ("undertook
         # a mediation mission" undertakes nothing)
-        if wanted is not None and "to" in wanted:
-            return governed is None or governed.dep_ in TO_CLAUSE_DEPS or _has_particle(token, TO)
-        if wanted is not None and _has_particle(token, wanted):
-            return True
+        if wanted is not None:
+            clause = governed is None or governed.dep_ in TO_CLAUSE_DEPS or _has_particle(token, TO)
+            if ("to" in wanted and clause) or _has_particle(token, wanted - TO):
+                return True
         phrases = self.phrase_cues.get(kind, {})
         rests = next((phrases[word] for word in words if word in phrases), ())
         return any(_followed_by(token, rest) for rest in rests)  # "issued an ultimatum to"
