@@ -570,3 +570,17 @@ def test_coordinated_parties_to_an_offensive_do_not_attack_each_other() -> None:
     assert ("SYR", "ASSAULT", "RUS") not in offensive and ("RUS", "ASSAULT", "SYR") not in offensive
     clash = _dyads(_events("Clashes between Armenian and Azerbaijani troops killed 12 soldiers."))
     assert {("ARM", "ASSAULT", "AZE"), ("AZE", "ASSAULT", "ARM")} <= clash
+
+
+def test_a_surname_modifying_a_common_noun_names_no_one() -> None:
+    events = _events(
+        "Members of the Syrian Christian community welcomed the decision by Turkey.", day="2019-01-01"
+    )
+    assert all(e.source is None or e.source.country != "FSM" for e in events)
+    assert all(e.source is None or e.source.how != "surname" for e in events)
+
+
+def test_what_someone_does_not_have_to_do_is_asked_of_no_one() -> None:
+    said = 'A lawyer for the victim told reporters "Women in France {} justify their private life."'
+    assert "REQUEST" in {e.plover_type for e in _events(said.format("have to"))}
+    assert "REQUEST" not in {e.plover_type for e in _events(said.format("don't have to"))}

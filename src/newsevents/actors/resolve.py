@@ -195,6 +195,8 @@ class ActorResolver:
             candidates = self.kb.surnames.get(token.text)
             if not candidates or _has_unknown_first_name(token, found) or _inside_longer_name(token):
                 continue
+            if _modifies_common_noun(token):
+                continue  # "the Syrian Christian community" is no President Christian
             earlier = [e for e in found.person_entries if e in candidates]
             if earlier:
                 found.add(Mention(token.i, token.i + 1, entry=earlier[-1], how="surname"))
@@ -581,6 +583,17 @@ def _name_block(head: Token) -> list[Token]:
         return child.dep_ in NAME_BLOCK_DEPS
 
     return _phrase(head, follows)
+
+
+def _modifies_common_noun(token: Token) -> bool:
+    """A surname as the modifier of a common noun ("Christian community", "Trump supporters") names no
+    one, except a government named by its leader ("the Bush administration")."""
+    head = token.head
+    return (
+        token.dep_ in ("compound", "amod")
+        and head.pos_ == "NOUN"
+        and head.lemma_.lower() not in LEADER_GOVERNMENTS
+    )
 
 
 def _proper_name(head: Token) -> str:

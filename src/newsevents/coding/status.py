@@ -108,6 +108,8 @@ class StatusReader:
                     return "appeal"
         head = verb.head  # "has to leave", "need to withdraw": the modal verb governs the act
         if verb.dep_ == "xcomp" and head != verb and head.lemma_.lower() in ("have", "need"):
+            if any(c.dep_ == "neg" for c in head.children):
+                return None  # "don't have to justify" frees them of it
             phrase = f"{head.lemma_.lower()} to"
             if phrase in self.cues["obligation_demand"]:
                 return "demand"
