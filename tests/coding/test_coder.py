@@ -584,3 +584,9 @@ def test_what_someone_does_not_have_to_do_is_asked_of_no_one() -> None:
     said = 'A lawyer for the victim told reporters "Women in France {} justify their private life."'
     assert "REQUEST" in {e.plover_type for e in _events(said.format("have to"))}
     assert "REQUEST" not in {e.plover_type for e in _events(said.format("don't have to"))}
+
+
+def test_a_state_leaving_a_union_or_a_treaty_is_no_military_retreat() -> None:
+    events = _events("Britain completed its withdrawal from the European Union on Friday.")
+    assert ("SANCTION", "160") in {(e.plover_type, e.cameo_code) for e in events}
+    assert "RETREAT" not in {e.plover_type for e in events}

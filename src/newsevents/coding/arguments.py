@@ -148,7 +148,12 @@ def noun_sources(noun: Token, pattern: Pattern | None = None) -> list[Token]:
     """'Gallant's visit', 'the visit of his advisers', 'the Israeli delegation's visit'."""
     found = [c for c in noun.children if c.dep_ == "poss"]
     of_is_target = pattern is not None and pattern.of_role == "target"
-    found += list(prep_objects(noun, NOUN_SOURCE_PREPS - {"of"} if of_is_target else NOUN_SOURCE_PREPS))
+    preps = NOUN_SOURCE_PREPS - {"of"} if of_is_target else NOUN_SOURCE_PREPS
+    if pattern is not None:
+        preps = (
+            preps - pattern.target_preps
+        )  # "the withdrawal of the UK from the EU": "from" names the target
+    found += list(prep_objects(noun, preps))
     # "the Israeli attack", "a Russian threat"; not "a stern reminder" or "joint exercises"
     found += [
         c
