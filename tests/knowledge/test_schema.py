@@ -77,7 +77,7 @@ def test_sectors_file() -> None:
         assert data[section], section
         for word, sector in data[section].items():
             assert isinstance(word, str) and SECTOR.match(sector), (section, word)
-    for section in ("quantifiers", "generic_heads"):
+    for section in ("quantifiers", "generic_heads", "leader_governments", "name_particles"):
         assert data[section] and all(isinstance(w, str) and w == w.lower() for w in data[section]), section
     assert data["religions"] and all(re.fullmatch(r"[A-Z]{3}", code) for code in data["religions"])
 

@@ -86,6 +86,8 @@ class KnowledgeBase:
     modifiers: dict[str, str] = field(default_factory=dict)  # "former" -> ELI
     quantifiers: frozenset[str] = frozenset()  # "thousands" of protesters
     generic_heads: frozenset[str] = frozenset()  # "spokesman": the modifier's sector decides
+    leader_governments: frozenset[str] = frozenset()  # "the Bush administration"
+    name_particles: frozenset[str] = frozenset()  # "al-Qaeda": lower-case words that open names
     religions: frozenset[str] = frozenset()  # CAMEO religion codes, which end an actor code (EGYOPPMUS)
     country_names: dict[str, str] = field(default_factory=dict)  # code -> canonical name
     people: list[Entry] = field(default_factory=list)
@@ -174,6 +176,8 @@ def load_kb(
             add_sectors(kb, data, tokenize)
         # "thousands of protesters" is grammar, not an actor code: it holds with anyone's dictionaries
         kb.quantifiers = frozenset(str(w).lower() for w in data.get("quantifiers") or ())
+        kb.leader_governments = frozenset(str(w).lower() for w in data.get("leader_governments") or ())
+        kb.name_particles = frozenset(str(w) for w in data.get("name_particles") or ())
         kb.religions = frozenset(str(code) for code in data.get("religions") or ())
     for path in extra:
         add_user_file(kb, Path(path), tokenize)

@@ -139,7 +139,7 @@ class ActorResolver:
         for n in (n for n in lengths if n <= len(doc) - i):  # none: no name starts with this word
             key = tuple(token.text.replace("’", "'") for token in doc[i : i + n])
             entries = kb.names.get(key)
-            if entries and _looks_like_name(doc[i : i + n]):
+            if entries and _looks_like_name(doc[i : i + n], kb.name_particles):
                 return Mention(i, i + n, entry=entries[0])
             entries = self._folded_names.get(tuple(w.lower() for w in key))
             if entries and _parsed_as_name(doc[i : i + n]):
@@ -195,7 +195,7 @@ class ActorResolver:
             candidates = self.kb.surnames.get(token.text)
             if not candidates or _has_unknown_first_name(token, found) or _inside_longer_name(token):
                 continue
-            if _modifies_common_noun(token):
+            if _modifies_common_noun(token, self.kb.leader_governments):
                 continue  # "the Syrian Christian community" is no President Christian
             earlier = [e for e in found.person_entries if e in candidates]
             if earlier:
@@ -217,7 +217,11 @@ class ActorResolver:
                 return Mention(token.i, token.i + 1, entry=serving[0], how="surname")
         following = token.nbor(1) if token.i + 1 < len(token.doc) else None
         countries = {e.country for e in candidates}
-        if following is not None and following.lemma_.lower() in LEADER_GOVERNMENTS and len(countries) == 1:
+        if (
+            following is not None
+            and following.lemma_.lower() in self.kb.leader_governments
+            and len(countries) == 1
+        ):
             return Mention(token.i, token.i + 1, entry=candidates[0], how="surname")
         return None
 
@@ -278,7 +282,7 @@ class ActorResolver:
                 if how == "country" and head.pos_ == "NOUN" and head.i not in found.by_token:
                     how = "owner"  # "Pakistan's cricket team": the country owns a phrase we cannot read
             agent = None
-            if entry.kind == "person" and head.lemma_.lower() in LEADER_GOVERNMENTS and head_sector:
+            if entry.kind == "person" and head.lemma_.lower() in self.kb.leader_governments and head_sector:
                 sector = None  # "the Bush administration" is the government, not Bush himself
             if entry.kind != "country" and sector is None:
                 # an actor known only by country, with an agent word: "US commander" is USA + MIL
@@ -524,21 +528,13 @@ def _has_unknown_first_name(token: Token, found: ArticleActors) -> bool:
     )
 
 
-def _looks_like_name(span: Span) -> bool:
+def _looks_like_name(span: Span, particles: frozenset[str]) -> bool:
     """A lower-case common word is not a name ("us" is not the US, "chad" is not Chad); a name may
-    begin with a lower-case "the" ("the Shire")."""
+    begin with a lower-case "the" ("the Shire") or a name particle (``particles``)."""
     first = span[1].text if len(span) > 1 and span[0].lower_ == "the" else span[0].text
-    if first in NAME_PARTICLES and any(t.text[:1].isupper() for t in span[1:]):
+    if first in particles and any(t.text[:1].isupper() for t in span[1:]):
         return True  # "al-Qaeda", "el-Sisi", "van der Leyen": a particle opens the name
     return first[:1].isupper() or not first.isalpha()
-
-
-# Heads of a government named by its leader ("the Bush administration", "the Netanyahu government")
-LEADER_GOVERNMENTS = frozenset({"administration", "government", "cabinet", "regime"})
-# Lower-case words that open names in English news
-NAME_PARTICLES = frozenset(
-    {"al", "el", "ad", "ash", "bin", "ibn", "de", "da", "di", "van", "von", "der", "le", "la"}
-)
 
 
 STANCE_PREFIXES = frozenset({"pro", "anti"})
@@ -585,14 +581,14 @@ def _name_block(head: Token) -> list[Token]:
     return _phrase(head, follows)
 
 
-def _modifies_common_noun(token: Token) -> bool:
+def _modifies_common_noun(token: Token, leader_governments: frozenset[str]) -> bool:
     """A surname as the modifier of a common noun ("Christian community", "Trump supporters") names no
     one, except a government named by its leader ("the Bush administration")."""
     head = token.head
     return (
         token.dep_ in ("compound", "amod")
         and head.pos_ == "NOUN"
-        and head.lemma_.lower() not in LEADER_GOVERNMENTS
+        and head.lemma_.lower() not in leader_governments
     )
 
 

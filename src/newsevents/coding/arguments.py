@@ -66,7 +66,11 @@ def verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
         owner = verb.head
         possessor = next((c for c in owner.children if c.dep_ == "poss"), None)
-        if possessor is None and verb.dep_ == "acl" and owner.lemma_.lower() in statement_nouns():
+        if (
+            possessor is None
+            and verb.dep_ == "acl"
+            and owner.lemma_.lower() in filter_words("statement_nouns")
+        ):
             issuer = owner.head if owner.dep_ == "dobj" and owner.head.pos_ == "VERB" else None
             if issuer is not None:  # "issued a declaration demanding that ...": the issuer demands
                 return verb_subjects(issuer, depth + 1)
@@ -84,18 +88,8 @@ def _participle_subject(subject: Token) -> Token:
 
 
 @functools.cache
-def _stance_participles() -> frozenset[str]:
-    """`stance_participles` of coding/filters.yaml, read once."""
-    return _filter_words("stance_participles")
-
-
-@functools.cache
-def statement_nouns() -> frozenset[str]:
-    """`statement_nouns` of coding/filters.yaml, read once."""
-    return _filter_words("statement_nouns")
-
-
-def _filter_words(key: str) -> frozenset[str]:
+def filter_words(key: str) -> frozenset[str]:
+    """A word list of coding/filters.yaml ("stance_participles", "statement_nouns", ...), read once."""
     filters = read_yaml(KNOWLEDGE / "coding" / "filters.yaml") or {}
     return frozenset(filters.get(key) or ())
 
@@ -103,7 +97,7 @@ def _filter_words(key: str) -> frozenset[str]:
 def is_stative(verb: Token) -> bool:
     """'Vietnam is committed to opening up', 'is opposed to': a participle of stance in passive form,
     with no "by" doer and a "to" complement, states its subject's own stance; the subject is the doer."""
-    if verb.lemma_.lower() not in _stance_participles() or not is_passive(verb):
+    if verb.lemma_.lower() not in filter_words("stance_participles") or not is_passive(verb):
         return False
     if any(c.dep_ == "agent" for c in verb.children):
         return False

@@ -21,12 +21,12 @@ from newsevents.coding.trigger import Trigger
 from newsevents.model import Actor
 
 REQUEST_PREPS = frozenset({"on", "upon", "to"})
-# Where the target of an act with no pattern of its own may stand (learned or governed acts).
 # force used or made ready: getting ready for it is MOBILIZE, increase military alert status
 ARMED_ROOTS = frozenset({"18", "19", "20"})
 READYING_CODE = "152"
 # the auxiliaries of a will not to do ("will not", "would not", "won't"; "could not" is inability)
 WILL_NOT = frozenset({"will", "would", "wo", "'ll", "shall"})
+# Where the target of an act with no pattern of its own may stand (learned or governed acts).
 OPEN_TARGET_PREPS = frozenset({"to", "with", "against", "on", "from", "for", "toward", "towards"})
 # Governing acts coded even when the governed act has no pattern of its own (see _unpatterned_governed).
 BARE_GOVERNING_KINDS = frozenset({"commitment", "threat", "refusal"})
@@ -144,7 +144,7 @@ class GovernedActs:
         subjects = args.verb_subjects(token)
         if reporting is not None and reporting.pos_ == "NOUN" and subjects:
             # a statement given to someone ("a reminder to Iraq that it must ...") asks it of them
-            support = args.support_verb(reporting, self.knowledge.filters.get("support_verbs", frozenset()))
+            support = self._support_verb(reporting)
             recipients = args.support_targets(support, frozenset({"to"})) if support is not None else []
             subjects = recipients or subjects
         if reporting is None or not subjects or any(s.lower_ in SPEAKER_PRONOUNS for s in subjects):
@@ -222,8 +222,11 @@ class GovernedActs:
         owners = args.noun_sources(governor)
         if owners:
             return owners
-        verb = args.support_verb(governor, self.knowledge.filters.get("support_verbs", frozenset()))
+        verb = self._support_verb(governor)
         return args.verb_subjects(verb) if verb is not None else []
+
+    def _support_verb(self, noun: Token) -> Token | None:
+        return args.support_verb(noun, self.knowledge.filters.get("support_verbs", frozenset()))
 
     def _called_off(self, trigger: Trigger) -> bool:
         return self.status.act_status(trigger.token, verb=trigger.pattern.kind == "verb") == NEGATED

@@ -65,7 +65,7 @@ def constraints_hold(trigger: Token, pattern: Pattern) -> bool:
             if trigger.pos_ == "NOUN":
                 objects = children
             objects += [p for c in preps for p in c.children if p.dep_ == "pobj"]
-        if trigger.lemma_.lower() in PERMISSION_VERBS:
+        if trigger.lemma_.lower() in args.filter_words("permission_verbs"):
             objects += _allowed_act(children)
         objects += [c for o in objects for c in o.children if c.dep_ == "conj"]  # "systems and ammunition"
         # "suspended part of its aid", "halted deliveries of arms": what the measure is of
@@ -74,10 +74,6 @@ def constraints_hold(trigger: Token, pattern: Pattern) -> bool:
         if not any(set(phrases_at(o)) & pattern.objects for o in objects):
             return False
     return True
-
-
-# What these verbs let happen is their object: "allowed the opposition leader to hold a rally"
-PERMISSION_VERBS = frozenset({"allow", "permit", "let", "authorize", "authorise"})
 
 
 def _allowed_act(children: list[Token]) -> list[Token]:
